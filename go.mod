@@ -1,0 +1,3 @@
+module github.com/kbgen/kb
+
+go 1.26.8
