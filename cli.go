@@ -1,0 +1,237 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/newpage"
+)
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitProblems = 1
+	exitUsage    = 2
+)
+
+const usage = `kb builds a static knowledge-base site from typed Markdown pages.
+
+Usage:
+  kb build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--strict] [--broken-links error|warn]
+  kb serve [--source DIR] [--addr HOST:PORT] [--drafts] [--broken-links error|warn]
+  kb check [--source DIR] [--strict] [--drafts] [--broken-links error|warn]
+  kb new TYPE "Title" [--source DIR]
+
+Run "kb COMMAND --help" for a command's flags.
+Exit status: 0 success, 1 problems in the content, 2 wrong usage.
+`
+
+// run is the command line, apart from the process, so that tests can call it.
+func run(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, builtin, stdout, stderr)
+	case "check":
+		return runCheck(rest, builtin, stdout, stderr)
+	case "serve":
+		return runServe(rest, builtin, stdout, stderr)
+	case "new":
+		return runNew(rest, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "kb: unknown command %q\n\n%s", cmd, usage)
+	return exitUsage
+}
+
+// flags is a command's flag set; it accepts flags before and after the
+// positional arguments, as users type them.
+type flags struct {
+	*flag.FlagSet
+	positional []string
+}
+
+func newFlags(name, synopsis string, stderr io.Writer) *flags {
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError)}
+	f.SetOutput(stderr)
+	f.Usage = func() {
+		fmt.Fprintf(f.Output(), "Usage: kb %s\n\nFlags:\n", synopsis)
+		f.PrintDefaults()
+	}
+	return f
+}
+
+// parse reads args; it reports whether to go on and, if not, the exit status.
+func (f *flags) parse(args []string) (int, bool) {
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				f.SetOutput(os.Stdout)
+				return exitOK, false
+			}
+			return exitUsage, false
+		}
+		args = f.Args()
+		if len(args) == 0 {
+			return 0, true
+		}
+		f.positional = append(f.positional, args[0])
+		args = args[1:]
+	}
+}
+
+// common holds the flags several commands share.
+type common struct {
+	source, brokenLinks string
+	drafts, strict      bool
+}
+
+func (c *common) register(f *flags, strict bool) {
+	f.StringVar(&c.source, "source", ".", "the site's `folder`: content/, and optionally kb.yaml, templates/, static/")
+	f.BoolVar(&c.drafts, "drafts", false, "include pages marked draft: true")
+	f.StringVar(&c.brokenLinks, "broken-links", "", "report links to nothing as `error` or warn (default: kb.yaml's broken_links, else error)")
+	if strict {
+		f.BoolVar(&c.strict, "strict", false, "treat warnings as errors")
+	}
+}
+
+// options turns the shared flags into build options.
+func (c *common) options(stderr io.Writer) (build.Options, bool) {
+	o := build.Options{Drafts: c.drafts}
+	switch c.brokenLinks {
+	case "":
+	case "error":
+		sev := diag.Error
+		o.BrokenLinks = &sev
+	case "warn", "warning":
+		sev := diag.Warning
+		o.BrokenLinks = &sev
+	default:
+		fmt.Fprintf(stderr, "kb: --broken-links must be error or warn, not %q\n", c.brokenLinks)
+		return o, false
+	}
+	return o, true
+}
+
+func noArgs(f *flags, stderr io.Writer) bool {
+	if len(f.positional) > 0 {
+		fmt.Fprintf(stderr, "kb %s: unexpected argument %q\n", f.Name(), f.positional[0])
+		f.Usage()
+		return false
+	}
+	return true
+}
+
+func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
+	var c common
+	var out, baseURL string
+	f := newFlags("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--strict] [--broken-links error|warn]", stderr)
+	c.register(f, true)
+	f.StringVar(&out, "out", "public", "the output `folder`, replaced as a whole when the build succeeds")
+	f.StringVar(&baseURL, "base-url", "", "the `URL` the site is served at, such as https://example.org/kb/ (default: kb.yaml's baseURL)")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	o, ok := c.options(stderr)
+	if !ok || !noArgs(f, stderr) {
+		return exitUsage
+	}
+	o.BaseURL = baseURL
+	start := time.Now()
+	res, err := build.Build(os.DirFS(c.source), builtin, out, c.strict, o)
+	if err != nil {
+		fmt.Fprintf(stderr, "kb: %v\n", err)
+		return exitProblems
+	}
+	fmt.Fprint(stderr, res.Problems.String())
+	if !res.Written {
+		fmt.Fprintf(stderr, "kb: %s; %s left as it was\n", tally(res.Problems), out)
+		return exitProblems
+	}
+	fmt.Fprintf(stdout, "kb: built %d pages into %s in %s%s\n", res.Pages, out, time.Since(start).Round(time.Millisecond), warnings(res.Problems))
+	return exitOK
+}
+
+func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
+	var c common
+	f := newFlags("check", "check [--source DIR] [--strict] [--drafts] [--broken-links error|warn]", stderr)
+	c.register(f, true)
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	o, ok := c.options(stderr)
+	if !ok || !noArgs(f, stderr) {
+		return exitUsage
+	}
+	s, err := build.Load(os.DirFS(c.source), builtin, o)
+	if err != nil {
+		fmt.Fprintf(stderr, "kb: %v\n", err)
+		return exitProblems
+	}
+	problems := s.Problems()
+	fmt.Fprint(stdout, problems.String())
+	fmt.Fprintf(stderr, "kb: %d pages, %s\n", s.PageCount(), tally(problems))
+	if problems.Errors(c.strict) > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// tally counts errors and warnings: "2 errors, 1 warning".
+func tally(l diag.List) string {
+	errs := l.Errors(false)
+	warns := len(l) - errs
+	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
+}
+
+func warnings(l diag.List) string {
+	if len(l) == 0 {
+		return ""
+	}
+	return " (" + plural(len(l), "warning") + ")"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	var source string
+	f := newFlags("new", `new TYPE "Title" [--source DIR]`, stderr)
+	f.StringVar(&source, "source", ".", "the site's `folder`")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	if len(f.positional) != 2 {
+		fmt.Fprintf(stderr, "kb new: want a type and a title, as in: kb new initiative \"Seoul Declaration\"\n")
+		return exitUsage
+	}
+	path, err := newpage.Write(os.DirFS(source), source, f.positional[0], f.positional[1])
+	if err != nil {
+		var usageErr *newpage.UsageError
+		fmt.Fprintf(stderr, "kb new: %v\n", err)
+		if errors.As(err, &usageErr) {
+			return exitUsage
+		}
+		return exitProblems
+	}
+	fmt.Fprintf(stdout, "kb: wrote %s\n", strings.TrimPrefix(path, "./"))
+	return exitOK
+}

@@ -1,0 +1,37 @@
+package build
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// parallel calls fn(0) .. fn(n-1) on every core and returns the first
+// error. Work is handed out one index at a time, so slow items (a page
+// with much highlighted code) do not hold up a whole share.
+func parallel(n int, fn func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var once sync.Once
+	var first error
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := fn(i); err != nil {
+					once.Do(func() { first = err })
+					next.Store(int64(n)) // stop handing out work
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}

@@ -1,0 +1,301 @@
+// Package build is the pipeline: files -> pages -> graph -> HTML -> output,
+// for a whole site at once or, in serve mode, for what an edit changed.
+// The work is in the other packages; this one says in what order.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/kbgen/kb/generator/config"
+	"github.com/kbgen/kb/generator/content"
+	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/graph"
+	"github.com/kbgen/kb/generator/markdown"
+	"github.com/kbgen/kb/generator/output"
+	"github.com/kbgen/kb/generator/render"
+)
+
+// Options are the settings of the command line, which override kb.yaml.
+type Options struct {
+	BaseURL     string         // overrides kb.yaml's baseURL when set
+	Drafts      bool           // build pages marked draft
+	BrokenLinks *diag.Severity // overrides kb.yaml's broken_links when set
+}
+
+// Site is a site read into memory: its settings, templates and pages. It
+// is what serve keeps between edits.
+type Site struct {
+	fsys    fs.FS         // the site folder
+	layers  render.Layers // the site, then the built-in templates and static files
+	opts    Options
+	cfg     *config.Config
+	tpl     render.Templates
+	conv    *markdown.Converter
+	pages   map[string]*parsed // by path
+	assets  []string           // other files of content/, by path
+	statics []string           // files of static/, across layers
+	setup   diag.List          // problems of kb.yaml and the templates
+	graph   *graph.Graph
+}
+
+// parsed is one Markdown file after the per-file stages.
+type parsed struct {
+	page     *graph.Page
+	problems diag.List
+}
+
+// Load reads a whole site: kb.yaml, the templates, and every page, parsed
+// on every core.
+func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
+	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}}
+	s.loadSetup()
+	files, err := content.List(fsys)
+	if err != nil {
+		return nil, err
+	}
+	s.assets = files.Assets
+	if s.statics, err = s.layers.Files("static"); err != nil {
+		return nil, err
+	}
+	results := make([]*parsed, len(files.Pages))
+	err = parallel(len(files.Pages), func(i int) error {
+		data, err := fs.ReadFile(fsys, files.Pages[i])
+		if err != nil {
+			return err
+		}
+		results[i] = s.parse(files.Pages[i], data)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range results {
+		s.pages[p.page.Path] = p
+	}
+	s.link()
+	return s, nil
+}
+
+// loadSetup reads kb.yaml and the templates, which every page depends on.
+func (s *Site) loadSetup() {
+	var problems diag.List
+	cfg, ps := config.Load(s.fsys)
+	problems.Add(ps...)
+	if s.opts.BaseURL != "" {
+		cfg.BaseURL = s.opts.BaseURL
+	}
+	if s.opts.BrokenLinks != nil {
+		cfg.BrokenLinks = *s.opts.BrokenLinks
+	}
+	tpl, ps := render.LoadTemplates(s.layers)
+	problems.Add(ps...)
+	s.cfg, s.tpl, s.setup = cfg, tpl, problems
+	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})
+}
+
+// parse runs the per-file stages: split, check against the schema, convert.
+func (s *Site) parse(filePath string, data []byte) *parsed {
+	page, problems := content.Parse(filePath, data)
+	meta, ps := s.cfg.Schema.Validate(page)
+	problems.Add(ps...)
+	doc, err := s.conv.Convert(page.Body, page.BodyLine)
+	if err != nil {
+		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
+	}
+	page.Body = nil // converted; the graph needs only the document
+	return &parsed{page: &graph.Page{Page: page, Meta: meta, Doc: doc}, problems: problems}
+}
+
+// link builds the graph from the parsed pages.
+func (s *Site) link() {
+	pages := make([]*graph.Page, 0, len(s.pages))
+	for _, p := range s.pages {
+		pages = append(pages, p.page)
+	}
+	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{BrokenLinks: s.cfg.BrokenLinks, Drafts: s.opts.Drafts})
+}
+
+// Problems returns every problem of the site, sorted.
+func (s *Site) Problems() diag.List {
+	var all diag.List
+	all.Add(s.setup...)
+	for _, p := range s.pages {
+		all.Add(p.problems...)
+	}
+	all.Add(s.graph.Problems...)
+	all.Add(s.reserved()...)
+	return all.Sort()
+}
+
+// reserved reports pages whose URL a generated page already takes.
+func (s *Site) reserved() diag.List {
+	taken := map[string]string{"timeline": "the timeline", "tags": "the tags index", "search": "the search page", "css": "the stylesheets", "js": "the scripts"}
+	for _, t := range s.cfg.Schema.Types {
+		taken[t.Folder] = "the index of " + t.Label
+	}
+	var problems diag.List
+	for _, id := range s.graph.IDs() {
+		first, _, _ := strings.Cut(id, "/")
+		what, ok := taken[id]
+		if !ok && first == "tags" {
+			what, ok = "a tag's page", true
+		}
+		if ok {
+			n := s.graph.Node(id)
+			problems.Errorf(n.Path, diag.Pos{}, "the URL /%s/ is taken by %s; rename the file or give it a slug", id, what)
+		}
+	}
+	for _, st := range s.statics {
+		rel := strings.TrimPrefix(st, "static/")
+		if n := s.graph.Node(path.Dir(rel)); n != nil && path.Base(rel) == "index.html" {
+			problems.Errorf(n.Path, diag.Pos{}, "the URL %s is also a file of static/ (%s)", n.URL(), st)
+		}
+	}
+	return problems
+}
+
+// Sink receives the files of a build.
+type Sink interface {
+	Put(rel string, data []byte) error
+	Copy(rel string, fsys fs.FS, src string) error
+}
+
+// Render writes the whole site to sink, on every core.
+func (s *Site) Render(sink Sink) error {
+	r := render.New(s.cfg, s.graph, s.tpl)
+	ids := s.graph.IDs()
+	search := make([][]byte, len(ids))
+	records := make([][]byte, len(ids))
+	err := parallel(len(ids), func(i int) error {
+		f, err := r.Page(ids[i])
+		if err != nil {
+			return err
+		}
+		if search[i], err = r.SearchRecord(ids[i]); err != nil {
+			return err
+		}
+		if records[i], err = r.GraphRecord(ids[i]); err != nil {
+			return err
+		}
+		return sink.Put(f.Path, f.Data)
+	})
+	if err != nil {
+		return err
+	}
+	tasks := s.collectionTasks(r, search, records)
+	if err := parallel(len(tasks), func(i int) error { return tasks[i](sink) }); err != nil {
+		return err
+	}
+	return s.copyFiles(sink)
+}
+
+// collectionTasks are the outputs made of many pages: indexes, home,
+// timeline, tags, search, data and feeds.
+func (s *Site) collectionTasks(r *render.Renderer, search, records [][]byte) []func(Sink) error {
+	one := func(f func() (render.File, error)) func(Sink) error {
+		return func(sink Sink) error {
+			file, err := f()
+			if err != nil {
+				return err
+			}
+			return sink.Put(file.Path, file.Data)
+		}
+	}
+	many := func(f func() ([]render.File, error)) func(Sink) error {
+		return func(sink Sink) error {
+			files, err := f()
+			if err != nil {
+				return err
+			}
+			for _, file := range files {
+				if err := sink.Put(file.Path, file.Data); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	tasks := []func(Sink) error{
+		one(r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound), one(r.TimelineJSON),
+		many(func() ([]render.File, error) { return r.Feeds(), nil }),
+		one(func() (render.File, error) { return render.SyntaxCSS(), nil }),
+		one(func() (render.File, error) {
+			return render.File{Path: "search.json", Data: render.JSONArray(search)}, nil
+		}),
+		one(func() (render.File, error) { return r.GraphJSON(records), nil }),
+	}
+	for _, t := range s.cfg.Schema.Types {
+		tasks = append(tasks, one(func() (render.File, error) { return r.List(t) }))
+	}
+	return tasks
+}
+
+// copyFiles copies static/ (the site's over the built-in) and the
+// non-Markdown files of content/.
+func (s *Site) copyFiles(sink Sink) error {
+	for _, st := range s.statics {
+		src := s.fsys
+		if _, err := fs.Stat(s.fsys, st); err != nil {
+			src = s.layers[1]
+		}
+		if err := sink.Copy(strings.TrimPrefix(st, "static/"), src, st); err != nil {
+			return err
+		}
+	}
+	for _, a := range s.assets {
+		if err := sink.Copy(strings.TrimPrefix(a, "content/"), s.fsys, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Result is what a build did.
+type Result struct {
+	Problems diag.List
+	Pages    int
+	Written  bool // false when problems stopped the build
+}
+
+// Build builds the site at fsys into the folder out. With errors (or,
+// when strict, warnings) nothing is written and the previous output stays.
+func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, error) {
+	s, err := Load(fsys, builtin, o)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{Problems: s.Problems(), Pages: len(s.graph.IDs())}
+	if res.Problems.Errors(strict) > 0 {
+		return res, nil
+	}
+	dir, err := output.Begin(out)
+	if err != nil {
+		return res, err
+	}
+	if err := s.Render(dir); err != nil {
+		dir.Abort()
+		return res, fmt.Errorf("render: %w", err)
+	}
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	res.Written = true
+	return res, nil
+}
+
+// sortedPaths returns the paths of the parsed pages, sorted.
+func (s *Site) sortedPaths() []string {
+	paths := make([]string, 0, len(s.pages))
+	for p := range s.pages {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// PageCount is the number of published pages.
+func (s *Site) PageCount() int { return len(s.graph.IDs()) }

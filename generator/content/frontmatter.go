@@ -1,0 +1,373 @@
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"github.com/kbgen/kb/generator/diag"
+)
+
+// frontMatter is what splitting a file yields.
+type frontMatter struct {
+	format   string  // "yaml", "toml", "json" or "" for none
+	fields   []Field // top-level fields in the order written
+	body     []byte
+	bodyLine int // the file line on which the body starts
+}
+
+// syntaxError is a front-matter problem with its place in the file.
+type syntaxError struct {
+	pos diag.Pos
+	msg string
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// split separates the front matter from the body with adrg/frontmatter
+// and decodes it into Values that remember their lines. adrg/frontmatter
+// detects the delimiters; the decoders here keep positions, which the
+// format libraries' own map decoding throws away.
+func split(data []byte) (frontMatter, error) {
+	var fm frontMatter
+	start, delimsIncluded := openingLine(data)
+	decode := func(format string, fn func([]byte, int) ([]Field, error)) frontmatter.UnmarshalFunc {
+		return func(raw []byte, _ any) error {
+			first := start + 1
+			if delimsIncluded {
+				first = start
+			}
+			fields, err := fn(raw, first)
+			fm.format, fm.fields = format, fields
+			if fm.format == "" {
+				fm.format = format // keep the format even when decoding failed
+			}
+			return err
+		}
+	}
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", decode("yaml", decodeYAML)),
+		frontmatter.NewFormat("+++", "+++", decode("toml", decodeTOML)),
+		{Start: "{", End: "}", Unmarshal: decode("json", decodeJSON), UnmarshalDelims: true, RequiresNewLine: true},
+	}
+	body, err := frontmatter.Parse(bytes.NewReader(data), new(struct{}), formats...)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			return fm, err
+		}
+		return fm, &syntaxError{pos: diag.Pos{Line: start}, msg: fmt.Sprintf("front matter: %v", err)}
+	}
+	if fm.format == "" && start > 0 && isOpening(data, start) {
+		return fm, &syntaxError{pos: diag.Pos{Line: start, Col: 1}, msg: "front matter is opened here and never closed"}
+	}
+	fm.body = body
+	fm.bodyLine = countLines(data[:len(data)-len(body)]) + 1
+	return fm, nil
+}
+
+// openingLine returns the 1-based line of the first non-blank line, where
+// front matter would start, and whether that line is part of the data
+// (JSON's "{").
+func openingLine(data []byte) (int, bool) {
+	line := 1
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		l := data
+		if i >= 0 {
+			l = data[:i]
+		}
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			return line, string(t) == "{"
+		}
+		if i < 0 {
+			break
+		}
+		data = data[i+1:]
+		line++
+	}
+	return 0, false
+}
+
+// isOpening reports whether the given line is a front-matter delimiter.
+func isOpening(data []byte, line int) bool {
+	lines := bytes.SplitN(data, []byte{'\n'}, line+1)
+	if len(lines) < line {
+		return false
+	}
+	switch string(bytes.TrimSpace(lines[line-1])) {
+	case "---", "+++", "{":
+		return true
+	}
+	return false
+}
+
+func decodeYAML(raw []byte, first int) ([]Field, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		pos, msg := diag.YAMLError(err, first)
+		return nil, &syntaxError{pos: pos, msg: "front matter (YAML): " + msg}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil // empty front matter
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &syntaxError{pos: yamlPos(root, first), msg: "front matter (YAML) must be a map of fields"}
+	}
+	v, err := yamlValue(root, first)
+	return v.Fields, err
+}
+
+func yamlPos(n *yaml.Node, first int) diag.Pos {
+	return diag.Pos{Line: n.Line + first - 1, Col: n.Column}
+}
+
+func yamlValue(n *yaml.Node, first int) (Value, error) {
+	pos := yamlPos(n, first)
+	switch n.Kind {
+	case yaml.AliasNode:
+		return yamlValue(n.Alias, first)
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return Value{Kind: KindNull, Pos: pos}, nil
+		}
+		return Value{Kind: KindScalar, Text: n.Value, Pos: pos}, nil
+	case yaml.SequenceNode:
+		v := Value{Kind: KindList, Pos: pos, Items: make([]Value, 0, len(n.Content))}
+		for _, c := range n.Content {
+			item, err := yamlValue(c, first)
+			if err != nil {
+				return v, err
+			}
+			v.Items = append(v.Items, item)
+		}
+		return v, nil
+	case yaml.MappingNode:
+		v := Value{Kind: KindMap, Pos: pos, Fields: make([]Field, 0, len(n.Content)/2)}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				return v, &syntaxError{pos: yamlPos(k, first), msg: "front matter (YAML): a key must be a plain name"}
+			}
+			if _, dup := v.Get(k.Value); dup {
+				return v, &syntaxError{pos: yamlPos(k, first), msg: fmt.Sprintf("front matter (YAML): field %q is given twice", k.Value)}
+			}
+			fv, err := yamlValue(val, first)
+			if err != nil {
+				return v, err
+			}
+			v.Fields = append(v.Fields, Field{Key: k.Value, KeyPos: yamlPos(k, first), Value: fv})
+		}
+		return v, nil
+	}
+	return Value{Kind: KindNull, Pos: pos}, nil
+}
+
+func decodeJSON(raw []byte, first int) ([]Field, error) {
+	d := &jsonDecoder{dec: json.NewDecoder(bytes.NewReader(raw)), raw: raw, lines: diag.NewLines(raw, first)}
+	d.dec.UseNumber()
+	v, err := d.value()
+	if err != nil {
+		return nil, err
+	}
+	if v.Kind != KindMap {
+		return nil, &syntaxError{pos: v.Pos, msg: "front matter (JSON) must be an object of fields"}
+	}
+	return v.Fields, nil
+}
+
+// jsonDecoder reads JSON tokens and remembers where each one starts.
+type jsonDecoder struct {
+	dec   *json.Decoder
+	raw   []byte
+	lines *diag.Lines
+}
+
+// token returns the next token and the place where it starts.
+func (d *jsonDecoder) token() (json.Token, diag.Pos, error) {
+	off := int(d.dec.InputOffset())
+	for off < len(d.raw) && strings.IndexByte(" \t\r\n,:", d.raw[off]) >= 0 {
+		off++
+	}
+	pos := d.lines.Pos(off)
+	tok, err := d.dec.Token()
+	if err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			pos = d.lines.Pos(int(se.Offset))
+		}
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, pos, &syntaxError{pos: pos, msg: "front matter (JSON): " + err.Error()}
+	}
+	return tok, pos, nil
+}
+
+func (d *jsonDecoder) value() (Value, error) {
+	tok, pos, err := d.token()
+	if err != nil {
+		return Value{}, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '[' {
+			v := Value{Kind: KindList, Pos: pos}
+			for d.dec.More() {
+				item, err := d.value()
+				if err != nil {
+					return v, err
+				}
+				v.Items = append(v.Items, item)
+			}
+			_, _, err := d.token()
+			return v, err
+		}
+		v := Value{Kind: KindMap, Pos: pos}
+		for d.dec.More() {
+			kt, kpos, err := d.token()
+			if err != nil {
+				return v, err
+			}
+			key, _ := kt.(string)
+			if _, dup := v.Get(key); dup {
+				return v, &syntaxError{pos: kpos, msg: fmt.Sprintf("front matter (JSON): field %q is given twice", key)}
+			}
+			fv, err := d.value()
+			if err != nil {
+				return v, err
+			}
+			v.Fields = append(v.Fields, Field{Key: key, KeyPos: kpos, Value: fv})
+		}
+		_, _, err := d.token()
+		return v, err
+	case nil:
+		return Value{Kind: KindNull, Pos: pos}, nil
+	case string:
+		return Value{Kind: KindScalar, Text: t, Pos: pos}, nil
+	case json.Number:
+		return Value{Kind: KindScalar, Text: t.String(), Pos: pos}, nil
+	case bool:
+		return Value{Kind: KindScalar, Text: strconv.FormatBool(t), Pos: pos}, nil
+	}
+	return Value{Kind: KindNull, Pos: pos}, nil
+}
+
+func decodeTOML(raw []byte, first int) ([]Field, error) {
+	var m map[string]any
+	md, err := toml.NewDecoder(bytes.NewReader(raw)).Decode(&m)
+	if err != nil {
+		pos := diag.Pos{Line: first}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			pos = diag.Pos{Line: pe.Position.Line + first - 1, Col: pe.Position.Col}
+			err = errors.New(pe.Message)
+		}
+		return nil, &syntaxError{pos: pos, msg: "front matter (TOML): " + err.Error()}
+	}
+	loc := tomlLocator{raw: raw, lines: diag.NewLines(raw, first)}
+	var fields []Field
+	for _, k := range md.Keys() {
+		if len(k) != 1 {
+			continue
+		}
+		key := k[0]
+		kpos, off := loc.key(key)
+		fields = append(fields, Field{Key: key, KeyPos: kpos, Value: loc.value(m[key], kpos, off)})
+	}
+	return fields, nil
+}
+
+// tomlLocator finds where TOML keys and values were written. BurntSushi/toml
+// does not expose positions, so it scans the text: exact for the usual
+// one-line `key = value` and `[[key]]` forms, the key's line otherwise.
+type tomlLocator struct {
+	raw   []byte
+	lines *diag.Lines
+}
+
+// key returns the place of the key's value and its byte offset.
+func (l tomlLocator) key(key string) (diag.Pos, int) {
+	names := []string{key, strconv.Quote(key)}
+	off := 0
+	for _, line := range bytes.SplitAfter(l.raw, []byte{'\n'}) {
+		t := bytes.TrimLeft(line, " \t")
+		indent := len(line) - len(t)
+		for _, name := range names {
+			if rest, ok := bytes.CutPrefix(t, []byte(name)); ok {
+				if r := bytes.TrimLeft(rest, " \t"); len(r) > 0 && r[0] == '=' {
+					v := off + indent + len(name) + (len(rest) - len(r)) + 1
+					for v < len(l.raw) && (l.raw[v] == ' ' || l.raw[v] == '\t') {
+						v++
+					}
+					return l.lines.Pos(v), v
+				}
+			}
+			if bytes.HasPrefix(t, []byte("[["+name+"]]")) || bytes.HasPrefix(t, []byte("["+name+"]")) {
+				return l.lines.Pos(off + indent), off + indent
+			}
+		}
+		off += len(line)
+	}
+	return l.lines.Pos(0), 0
+}
+
+// value converts a decoded TOML value; list items get the place where
+// their text first appears after the key.
+func (l tomlLocator) value(x any, pos diag.Pos, off int) Value {
+	switch t := x.(type) {
+	case []any:
+		v := Value{Kind: KindList, Pos: pos}
+		for _, item := range t {
+			ipos, ioff := pos, off
+			if s, ok := item.(string); ok {
+				if i := bytes.Index(l.raw[off:], []byte(strconv.Quote(s))); i >= 0 {
+					ioff = off + i
+					ipos = l.lines.Pos(ioff)
+					off = ioff + 1
+				}
+			}
+			v.Items = append(v.Items, l.value(item, ipos, ioff))
+		}
+		return v
+	case []map[string]any:
+		v := Value{Kind: KindList, Pos: pos}
+		for _, item := range t {
+			v.Items = append(v.Items, l.value(item, pos, off))
+		}
+		return v
+	case map[string]any:
+		v := Value{Kind: KindMap, Pos: pos}
+		for _, k := range sortedKeys(t) {
+			v.Fields = append(v.Fields, Field{Key: k, KeyPos: pos, Value: l.value(t[k], pos, off)})
+		}
+		return v
+	case nil:
+		return Value{Kind: KindNull, Pos: pos}
+	}
+	return Value{Kind: KindScalar, Text: tomlScalar(x), Pos: pos}
+}
+
+// tomlScalar writes a TOML scalar as text; dates keep only the parts given.
+func tomlScalar(x any) string {
+	switch t := x.(type) {
+	case string:
+		return t
+	case time.Time:
+		if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+			return t.Format("2006-01-02")
+		}
+		return t.Format(time.RFC3339)
+	}
+	return fmt.Sprint(x)
+}

@@ -1,0 +1,446 @@
+// Package graph links pages to each other: it resolves relations and
+// wikilinks by id, slug, alias or title, adds every relation's inverse,
+// collects backlinks with their sentences, and derives timeline entries.
+// Pages are kept by id, and edges name ids, so that replacing one page on
+// an edit replaces one entry.
+package graph
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/kbgen/kb/generator/content"
+	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/markdown"
+	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/slug"
+	"github.com/kbgen/kb/generator/timeline"
+)
+
+// Page is one page as the earlier stages made it: the file split, the
+// front matter checked against its type, the body converted.
+type Page struct {
+	*content.Page
+	Meta *schema.Meta
+	Doc  *markdown.Document
+}
+
+// Options changes how strictly links are checked.
+type Options struct {
+	BrokenLinks diag.Severity // the severity of a link to nothing
+	Drafts      bool          // publish drafts
+}
+
+// Graph is the whole knowledge base, linked.
+type Graph struct {
+	Schema   *schema.Schema
+	Home     *Node            // content/index.md, or nil
+	Sections map[string]*Node // content/<folder>/_index.md, by folder
+	Problems diag.List        // problems of resolution, sorted
+
+	nodes    map[string]*Node
+	ids      []string // published pages, in id order
+	names    *names
+	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
+	assetSet map[string]bool
+	opts     Options
+}
+
+// Node is a page with its place in the graph.
+type Node struct {
+	*Page
+	Type      *schema.Type // nil for plain pages
+	Published bool         // false for drafts left out
+	Out       []Edge       // relations this page states, in schema order
+	In        []Edge       // relations other pages state about it
+	Links     []Target     // what each of Doc.Links resolved to
+	Backlinks []Backlink   // links from other pages' prose, in id order
+	Entries   []timeline.Entry
+}
+
+// Edge is a relation between this page and another.
+type Edge struct {
+	Relation schema.Relation
+	Page     string // the other page's id
+}
+
+// Label is how the edge is shown on the page that has it: the relation's
+// label for its own relations (and for symmetric ones), its inverse label
+// for relations stated by others.
+func (e Edge) Label(inverse bool) string {
+	if inverse && !e.Relation.Symmetric {
+		return e.Relation.Inverse
+	}
+	return e.Relation.Label
+}
+
+// LinkState says what a wikilink resolved to.
+type LinkState int
+
+const (
+	Resolved    LinkState = iota
+	Broken                // no page, heading or file matches; or several do
+	Unpublished           // the target is a draft left out of this build
+	Asset                 // a file of content/, such as an image
+)
+
+// Target is what a wikilink resolved to.
+type Target struct {
+	State  LinkState
+	Page   string // the page's id, for Resolved and Unpublished
+	Anchor string // the heading's id, or ""
+	Asset  string // for Asset: the path relative to content/
+	Reason string // for Broken: why, for the reader's tooltip
+}
+
+// Backlink is a link to this page from another page's prose.
+type Backlink struct {
+	Page    string
+	Context markdown.Context
+}
+
+// Node returns the page with the id, or nil.
+func (g *Graph) Node(id string) *Node { return g.nodes[id] }
+
+// IDs returns the ids of the published pages, sorted.
+func (g *Graph) IDs() []string { return g.ids }
+
+// Build links pages. assets lists the other files of content/, relative to
+// the site root. Pages may come in any order.
+func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
+	g := &Graph{
+		Schema: s, Sections: map[string]*Node{}, nodes: map[string]*Node{}, names: newNames(),
+		assets: map[string][]string{}, assetSet: map[string]bool{}, opts: o,
+	}
+	var problems diag.List
+	sorted := slices.Clone(pages)
+	slices.SortFunc(sorted, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
+	for _, a := range assets {
+		rel := strings.TrimPrefix(a, "content/")
+		g.assetSet[rel] = true
+		base := strings.ToLower(path.Base(rel))
+		g.assets[base] = append(g.assets[base], rel)
+	}
+	var regular []*Node
+	for _, p := range sorted {
+		n := &Node{Page: p, Published: o.Drafts || !p.Draft}
+		if p.ID != "" || p.IsHome() {
+			n.Type = s.TypeOfFolder(p.Section)
+		}
+		switch {
+		case p.IsHome():
+			g.Home = n
+			continue
+		case p.IsSectionIndex():
+			n.Type = nil
+			g.Sections[p.ID] = n
+			continue
+		case p.ID == "":
+			continue // a file with no slug, already reported
+		}
+		if other, dup := g.nodes[p.ID]; dup {
+			problems.Errorf(p.Path, diag.Pos{}, "the id %q is also the id of %s; give one of them another file name or a slug", p.ID, other.Path)
+			continue
+		}
+		if n.Type != nil && n.Type.Name != p.Meta.Type {
+			n.Type = nil
+		}
+		g.nodes[p.ID] = n
+		regular = append(regular, n)
+	}
+	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
+	for _, n := range regular {
+		g.names.add(n.ID, n.Slug, n.Title, n.Meta.Aliases)
+		if n.Published {
+			g.ids = append(g.ids, n.ID)
+		}
+	}
+	for _, n := range regular {
+		if n.Published {
+			g.relate(n, &problems)
+		}
+	}
+	for _, n := range append(regular, g.special()...) {
+		if n.Published {
+			g.link(n, &problems)
+		}
+	}
+	for _, n := range regular {
+		if n.Published {
+			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
+		}
+	}
+	g.Problems = problems.Sort()
+	return g
+}
+
+// special returns the home page's and sections' own texts, in path order.
+func (g *Graph) special() []*Node {
+	var out []*Node
+	if g.Home != nil {
+		out = append(out, g.Home)
+	}
+	for _, k := range sortedKeys(g.Sections) {
+		out = append(out, g.Sections[k])
+	}
+	return out
+}
+
+// relate resolves a page's relations and records each on both ends.
+func (g *Graph) relate(n *Node, problems *diag.List) {
+	if n.Type == nil {
+		return
+	}
+	for _, ref := range n.Meta.Refs {
+		rel, _ := n.Type.Relation(ref.Relation)
+		ofType := func(id string) bool {
+			t := g.nodes[id]
+			return t.Type != nil && t.Type.Name == rel.Target
+		}
+		found := g.names.resolve(ref.Target, ofType)
+		switch {
+		case len(found) > 1:
+			problems.Errorf(n.Path, ref.Pos, "relation %q: %q matches %d pages: %s; write the id to choose", ref.Relation, ref.Target, len(found), strings.Join(found, ", "))
+			continue
+		case len(found) == 0:
+			if any := g.names.resolve(ref.Target, nil); len(any) > 0 {
+				problems.Errorf(n.Path, ref.Pos, "relation %q: %q is %s, not %s", ref.Relation, ref.Target, g.describe(any), article(rel.Target))
+			} else {
+				problems.Errorf(n.Path, ref.Pos, "relation %q: no page matches %q%s", ref.Relation, ref.Target, didYouMean(g.names.suggest(ref.Target, ofType)))
+			}
+			continue
+		}
+		target := g.nodes[found[0]]
+		if !target.Published || target.ID == n.ID {
+			continue
+		}
+		if slices.ContainsFunc(n.Out, func(e Edge) bool { return e.Relation.Name == rel.Name && e.Page == target.ID }) {
+			continue
+		}
+		n.Out = append(n.Out, Edge{Relation: rel, Page: target.ID})
+		target.In = append(target.In, Edge{Relation: rel, Page: n.ID})
+	}
+}
+
+// describe names what the pages a target matched are: "a participant".
+func (g *Graph) describe(ids []string) string {
+	var kinds []string
+	for _, id := range ids {
+		name := schema.PageType
+		if t := g.nodes[id].Type; t != nil {
+			name = t.Name
+		}
+		if k := article(name); !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	return strings.Join(kinds, " or ")
+}
+
+func article(name string) string {
+	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
+
+// link resolves a page's wikilinks and records backlinks.
+func (g *Graph) link(n *Node, problems *diag.List) {
+	if n.Doc == nil {
+		return
+	}
+	n.Links = make([]Target, len(n.Doc.Links))
+	for i, l := range n.Doc.Links {
+		t := g.resolveLink(n, l)
+		n.Links[i] = t
+		if t.State == Broken {
+			problems.Add(diag.Problem{Path: n.Path, Pos: l.Pos, Severity: g.opts.BrokenLinks,
+				Message: fmt.Sprintf("link %s: %s", written(l), t.Reason)})
+			continue
+		}
+		if t.State != Resolved || t.Page == n.ID || n.ID == "" || n.IsSectionIndex() {
+			continue
+		}
+		target := g.nodes[t.Page]
+		target.Backlinks = append(target.Backlinks, Backlink{Page: n.ID, Context: l.Context})
+	}
+}
+
+// written shows a link as its author wrote it, for messages.
+func written(l markdown.Link) string {
+	s := l.Target
+	if l.Heading != "" {
+		s += "#" + l.Heading
+	}
+	if l.Label != "" {
+		s += "|" + l.Label
+	}
+	if l.Embed {
+		return "![[" + s + "]]"
+	}
+	return "[[" + s + "]]"
+}
+
+func (g *Graph) resolveLink(from *Node, l markdown.Link) Target {
+	fileLike := looksLikeFile(l.Target)
+	if fileLike {
+		if t, ok := g.resolveAsset(from, l.Target); ok {
+			return t
+		}
+	}
+	var target *Node
+	if l.Target == "" {
+		target = from
+	} else {
+		found := g.names.resolve(l.Target, nil)
+		switch len(found) {
+		case 0:
+			if fileLike {
+				return Target{State: Broken, Reason: fmt.Sprintf("no page or file of content/ matches %q", l.Target)}
+			}
+			return Target{State: Broken, Reason: fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, nil)))}
+		case 1:
+			target = g.nodes[found[0]]
+		default:
+			return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), strings.Join(found, ", "))}
+		}
+	}
+	if !target.Published {
+		return Target{State: Unpublished, Page: target.ID}
+	}
+	t := Target{State: Resolved, Page: target.ID}
+	if l.Heading != "" {
+		anchor, near := headingAnchor(target.Doc, l.Heading)
+		if anchor == "" {
+			return Target{State: Broken, Reason: fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))}
+		}
+		t.Anchor = anchor
+	}
+	return t
+}
+
+// looksLikeFile reports whether a target ends in a file extension other
+// than .md: "figure.png", "report.pdf", but not "Regulation 2024.1689".
+func looksLikeFile(target string) bool {
+	ext := strings.ToLower(path.Ext(target))
+	if len(ext) < 2 || len(ext) > 6 || ext == ".md" {
+		return false
+	}
+	for _, c := range ext[1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// headingAnchor finds a heading by its text or id, compared as slugs.
+// Without a match it returns the nearest heading's text.
+func headingAnchor(doc *markdown.Document, heading string) (anchor, near string) {
+	if doc == nil {
+		return "", ""
+	}
+	key := slug.Make(heading)
+	keys := make([]string, len(doc.Headings))
+	for i, h := range doc.Headings {
+		keys[i] = slug.Make(h.Text)
+		if h.ID == key || keys[i] == key {
+			return h.ID, ""
+		}
+	}
+	if k := slug.Nearest(key, keys); k != "" {
+		return "", doc.Headings[slices.Index(keys, k)].Text
+	}
+	return "", ""
+}
+
+// resolveAsset finds a file of content/ by its path, relative to the
+// site's content/ or to the linking page, or, as Obsidian does, by its
+// name alone. It reports false when no file has the name.
+func (g *Graph) resolveAsset(from *Node, target string) (Target, bool) {
+	rel := strings.TrimPrefix(path.Clean("/"+target), "/")
+	if g.assetSet[rel] {
+		return Target{State: Asset, Asset: rel}, true
+	}
+	if local := path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), rel); g.assetSet[local] {
+		return Target{State: Asset, Asset: local}, true
+	}
+	found := g.assets[strings.ToLower(path.Base(rel))]
+	switch len(found) {
+	case 0:
+		return Target{}, false
+	case 1:
+		return Target{State: Asset, Asset: found[0]}, true
+	}
+	return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", "))}, true
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Group is the pages a node is related to under one label.
+type Group struct {
+	Label    string
+	Relation string // the relation's name
+	Inverse  bool   // the label is the inverse: others state the relation
+	Pages    []string
+}
+
+// Groups returns a page's relations as readers see them: its own in schema
+// order, then those others state about it, each under its inverse label;
+// a symmetric relation shows both directions under one label.
+func (n *Node) Groups() []Group {
+	var groups []Group
+	add := func(e Edge, inverse bool) {
+		label := e.Label(inverse)
+		inv := inverse && !e.Relation.Symmetric
+		i := slices.IndexFunc(groups, func(g Group) bool { return g.Label == label && g.Inverse == inv })
+		if i < 0 {
+			groups = append(groups, Group{Label: label, Relation: e.Relation.Name, Inverse: inv})
+			i = len(groups) - 1
+		}
+		if !slices.Contains(groups[i].Pages, e.Page) {
+			groups[i].Pages = append(groups[i].Pages, e.Page)
+		}
+	}
+	for _, e := range n.Out {
+		add(e, false)
+	}
+	for _, e := range n.In {
+		add(e, true)
+	}
+	return groups
+}
+
+// Related returns the ids of the pages related to n in either direction,
+// sorted, without repeats.
+func (n *Node) Related() []string {
+	var ids []string
+	for _, e := range n.Out {
+		ids = append(ids, e.Page)
+	}
+	for _, e := range n.In {
+		ids = append(ids, e.Page)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// TimelineOf is a page's own timeline: its entries and those of every page
+// related to it in either direction, oldest first.
+func (g *Graph) TimelineOf(n *Node) []timeline.Entry {
+	entries := slices.Clone(n.Entries)
+	for _, id := range n.Related() {
+		entries = append(entries, g.nodes[id].Entries...)
+	}
+	timeline.Sort(entries)
+	return entries
+}

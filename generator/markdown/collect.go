@@ -1,0 +1,193 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/slug"
+)
+
+// collector walks a parsed body once for what the graph needs: the links
+// with their places and sentences, the headings with unique ids, and the
+// plain text.
+type collector struct {
+	src   []byte
+	lines *diag.Lines
+	doc   *Document
+	ids   map[string]bool
+	text  strings.Builder
+}
+
+func collect(root ast.Node, src []byte, firstLine int) *Document {
+	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}}
+	// First every wikilink gets its index, in the order written.
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if wl, ok := n.(*Wikilink); ok && entering {
+			if c.lines == nil {
+				c.lines = diag.NewLines(src, firstLine)
+			}
+			wl.Index = len(c.doc.Links)
+			c.doc.Links = append(c.doc.Links, Link{
+				Target: wl.Target, Heading: wl.Heading, Label: wl.Label, Text: wl.Shown(),
+				Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
+			})
+		}
+		return ast.WalkContinue, nil
+	})
+	// Then each block of text is read as a whole, for headings, contexts and search.
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
+			c.block(n)
+			return ast.WalkSkipChildren, nil
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	c.doc.Text = strings.TrimSpace(c.text.String())
+	return c.doc
+}
+
+// span is where a link's text sits in a block's plain text.
+type span struct{ link, start, end int }
+
+func (c *collector) block(n ast.Node) {
+	var b strings.Builder
+	var spans []span
+	c.inline(n, &b, &spans)
+	text := strings.TrimSpace(b.String())
+	if text == "" {
+		return
+	}
+	if c.text.Len() > 0 {
+		c.text.WriteByte(' ')
+	}
+	c.text.WriteString(text)
+	switch h := n.(type) {
+	case *ast.Heading:
+		id := c.uniqueID(text)
+		h.SetAttributeString("id", []byte(id))
+		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: text})
+	case *ast.Paragraph:
+		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
+			c.doc.Lead = Truncate(text, 300)
+		}
+	}
+	full := b.String()
+	for _, s := range spans {
+		c.doc.Links[s.link].Context = sentence(full, s.start, s.end)
+	}
+}
+
+// inline writes the plain text of n's inline children, noting where links go.
+func (c *collector) inline(n ast.Node, b *strings.Builder, spans *[]span) {
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		switch t := ch.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(c.src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *Wikilink:
+			start := b.Len()
+			b.WriteString(t.Shown())
+			*spans = append(*spans, span{t.Index, start, b.Len()})
+		case *ast.AutoLink:
+			b.Write(t.Label(c.src))
+		case *ast.RawHTML, *east.TaskCheckBox:
+		default:
+			c.inline(ch, b, spans)
+		}
+	}
+}
+
+// uniqueID makes a heading's anchor: its slug, with "-1", "-2" added when
+// the page already has one.
+func (c *collector) uniqueID(text string) string {
+	base := slug.Make(text)
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; c.ids[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	c.ids[id] = true
+	return id
+}
+
+// sentence cuts the sentence around text[start:end] out of a block's text.
+func sentence(text string, start, end int) Context {
+	from := 0
+	for i := start - 1; i > 0; i-- {
+		if isSentenceEnd(text, i) {
+			from = i + 1
+			break
+		}
+	}
+	to := len(text)
+	for i := end; i < len(text); i++ {
+		if isSentenceEnd(text, i) {
+			to = i + 1
+			break
+		}
+	}
+	before := strings.TrimLeft(text[from:start], " ")
+	after := strings.TrimRight(text[end:to], " ")
+	if len(before) > 160 {
+		before = "…" + cutLeft(before, 160)
+	}
+	if len(after) > 160 {
+		after = Truncate(after, 160)
+	}
+	return Context{Before: before, Link: text[start:end], After: after}
+}
+
+// isSentenceEnd reports whether text[i] is the last byte of a sentence's
+// final punctuation: ".", "!" or "?" before a space, or a CJK full stop.
+func isSentenceEnd(text string, i int) bool {
+	switch text[i] {
+	case '.', '!', '?':
+		return i+1 < len(text) && text[i+1] == ' '
+	}
+	r, size := utf8.DecodeLastRuneInString(text[:i+1])
+	return size > 1 && (r == '。' || r == '！' || r == '？')
+}
+
+// Truncate shortens s to at most about n bytes at a word boundary, adding "…".
+func Truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if i := strings.LastIndexByte(s[:cut], ' '); i > n/2 {
+		cut = i
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
+}
+
+// cutLeft keeps the last n bytes of s or so, from a word boundary.
+func cutLeft(s string, n int) string {
+	cut := len(s) - n
+	for cut < len(s) && !utf8.RuneStart(s[cut]) {
+		cut++
+	}
+	if i := strings.IndexByte(s[cut:], ' '); i >= 0 && i < n/2 {
+		cut += i + 1
+	}
+	return s[cut:]
+}

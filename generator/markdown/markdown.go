@@ -1,0 +1,124 @@
+// Package markdown is kb's one goldmark configuration: CommonMark with GFM,
+// footnotes, wikilinks, heading ids and chroma highlighting. It turns a
+// page body into HTML with holes where wikilinks go, plus what the graph
+// needs to know of the body: its links, headings and text.
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/kbgen/kb/generator/diag"
+)
+
+// Options changes the Markdown configuration.
+type Options struct {
+	// Unsafe lets raw HTML in Markdown through. By default it is left out,
+	// as goldmark's safe mode does.
+	Unsafe bool
+}
+
+// Converter turns Markdown into Documents. It is safe for concurrent use.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter.
+func New(o Options) *Converter {
+	opts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(newCodeBlockRenderer(), 100)),
+	}
+	if o.Unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks()),
+		goldmark.WithRendererOptions(opts...),
+	)
+	return &Converter{md: md}
+}
+
+// Document is a converted page body.
+type Document struct {
+	HTML     []byte // the body with holes where Links go
+	Holes    []Hole // in order of Offset
+	Links    []Link // the wikilinks, in the order written
+	Headings []Heading
+	Text     string // the plain text, for search
+	Lead     string // the first paragraph's text, for a summary when there is none
+}
+
+// Hole is a place in Document.HTML where Links[Link] is to be written.
+type Hole struct {
+	Offset int
+	Link   int
+}
+
+// Link is a wikilink as written, with its place and the sentence around it.
+type Link struct {
+	Target  string // "" for a heading of the same page
+	Heading string
+	Label   string
+	Text    string // what a reader sees without the target: the label, or the target as written
+	Embed   bool
+	Pos     diag.Pos // in the file
+	Context Context
+}
+
+// Context is the sentence around a link, for the target's backlinks.
+type Context struct {
+	Before, Link, After string
+}
+
+// Heading is a heading of the body, with the id its anchor has.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Writer is the goldmark output buffer that records the holes wikilinks
+// leave. It implements goldmark's util.BufWriter without buffering, so
+// that Len is the true offset.
+type Writer struct {
+	bytes.Buffer
+	holes []Hole
+}
+
+// Buffered implements util.BufWriter: nothing is held back.
+func (w *Writer) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (w *Writer) Flush() error { return nil }
+
+// Convert converts a page body. firstLine is the file line on which the
+// body starts, so that links know their place in the file.
+func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
+	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	doc := collect(root, body, firstLine)
+	var w Writer
+	w.Grow(len(body) + len(body)/4)
+	if err := c.md.Renderer().Render(&w, body, root); err != nil {
+		return nil, err
+	}
+	doc.HTML, doc.Holes = w.Bytes(), w.holes
+	return doc, nil
+}
+
+// Fill writes the document's HTML to dst with each hole filled by link.
+func (d *Document) Fill(dst *bytes.Buffer, link func(dst *bytes.Buffer, i int)) {
+	prev := 0
+	for _, h := range d.Holes {
+		dst.Write(d.HTML[prev:h.Offset])
+		link(dst, h.Link)
+		prev = h.Offset
+	}
+	dst.Write(d.HTML[prev:])
+}

@@ -1,0 +1,129 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// KindWikilink is the AST kind of a wikilink.
+var KindWikilink = ast.NewNodeKind("Wikilink")
+
+// Wikilink is an Obsidian-style link: [[target]], [[target|label]],
+// [[target#Heading]], [[target#Heading|label]], or, with Embed, ![[target]].
+// It has no children: its label is plain text, as in Obsidian.
+type Wikilink struct {
+	ast.BaseInline
+	Target  string // as written; "" for a heading of the same page
+	Heading string // after "#", or ""
+	Label   string // after "|", or ""
+	Embed   bool   // written with a leading "!"
+	Offset  int    // byte offset of "[[" (or "!") in the source
+	Index   int    // the link's place in its Document's Links
+}
+
+// Kind implements ast.Node.
+func (n *Wikilink) Kind() ast.NodeKind { return KindWikilink }
+
+// Dump implements ast.Node.
+func (n *Wikilink) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{
+		"Target": n.Target, "Heading": n.Heading, "Label": n.Label,
+	}, nil)
+}
+
+// Shown is what a reader sees of the link without its target: the label,
+// or the target as written ("China", "EU AI Act > Timeline").
+func (n *Wikilink) Shown() string {
+	switch {
+	case n.Label != "":
+		return n.Label
+	case n.Heading == "":
+		return n.Target
+	case n.Target == "":
+		return n.Heading
+	}
+	return n.Target + " > " + n.Heading
+}
+
+// wikilinkParser parses wikilinks. It must run before goldmark's link
+// parser (priority 200), which would otherwise read "[[a]]" as brackets.
+type wikilinkParser struct{}
+
+func (wikilinkParser) Trigger() []byte { return []byte{'[', '!'} }
+
+func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	embed := len(line) > 0 && line[0] == '!'
+	open := 2
+	if embed {
+		open = 3
+	}
+	if len(line) < open+2 || !bytes.HasPrefix(line[open-2:], []byte("[[")) {
+		return nil
+	}
+	end := bytes.Index(line[open:], []byte("]]"))
+	if end <= 0 {
+		return nil
+	}
+	inner := line[open : open+end]
+	if bytes.ContainsAny(inner, "[]\n") {
+		return nil
+	}
+	n := &Wikilink{Embed: embed, Offset: seg.Start}
+	target := inner
+	// "|" separates the label; in a table cell it is written "\|".
+	if i := bytes.IndexByte(inner, '|'); i >= 0 {
+		target, n.Label = inner[:i], string(bytes.TrimSpace(inner[i+1:]))
+		target = bytes.TrimSuffix(target, []byte{'\\'})
+	}
+	if i := bytes.IndexByte(target, '#'); i >= 0 {
+		n.Heading = string(bytes.TrimSpace(target[i+1:]))
+		target = target[:i]
+	}
+	n.Target = string(bytes.TrimSpace(target))
+	if n.Target == "" && n.Heading == "" {
+		return nil
+	}
+	block.Advance(open + end + 2)
+	return n
+}
+
+// wikilinkHTMLRenderer writes wikilinks. Into a *Writer it writes nothing
+// and marks a hole, because what a link becomes (its URL, whether it is
+// broken, an embedded card) depends on pages that may not be parsed yet;
+// Document.Fill fills the holes once the graph is known. Into any other
+// writer it writes the link's text.
+type wikilinkHTMLRenderer struct{}
+
+func (wikilinkHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindWikilink, func(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		n := node.(*Wikilink)
+		if hw, ok := w.(*Writer); ok {
+			hw.holes = append(hw.holes, Hole{Offset: hw.Len(), Link: n.Index})
+		} else {
+			_, _ = w.Write(util.EscapeHTML([]byte(n.Shown())))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// wikilinks is the goldmark extension, shaped like those of goldmark's own
+// extension/ folder.
+type wikilinks struct{}
+
+// NewWikilinks returns the wikilink extension.
+func NewWikilinks() goldmark.Extender { return wikilinks{} }
+
+func (wikilinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(wikilinkParser{}, 199)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(wikilinkHTMLRenderer{}, 199)))
+}

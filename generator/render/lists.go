@@ -1,0 +1,429 @@
+package render
+
+import (
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/kbgen/kb/generator/graph"
+	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/slug"
+	"github.com/kbgen/kb/generator/timeline"
+)
+
+// Cell is one cell of a type index: the text shown and the key it sorts by.
+type Cell struct {
+	Text, Sort string
+}
+
+// Row is a page in a type index.
+type Row struct {
+	Page  PageLink
+	Cells []Cell
+}
+
+// Column is a column of a type index; enum and bool columns can filter.
+type Column struct {
+	Label   string
+	Name    string
+	Filter  []string // the values to filter by, or nil
+	Numeric bool
+}
+
+// ListView is the data of a type index.
+type ListView struct {
+	Site    *Site
+	Key     string
+	Title   string
+	Intro   template.HTML
+	Columns []Column
+	Rows    []Row
+}
+
+// List renders the index of a type.
+func (r *Renderer) List(t *schema.Type) (File, error) {
+	v := &ListView{Site: r.site, Key: t.Folder, Title: t.Label}
+	if sec := r.g.Sections[t.Folder]; sec != nil {
+		v.Intro = template.HTML(r.body(sec))
+		if sec.Title != "_index" {
+			v.Title = sec.Title
+		}
+	}
+	cols := t.Columns
+	if cols == nil {
+		for _, f := range t.Fields {
+			cols = append(cols, f.Name)
+		}
+	}
+	v.Columns = append(v.Columns, Column{Label: "Date", Name: "date"})
+	for _, c := range cols {
+		f, _ := t.Field(c)
+		col := Column{Label: f.Label, Name: f.Name}
+		switch f.Kind {
+		case schema.KindEnum:
+			col.Filter = f.Values
+		case schema.KindBool:
+			col.Filter = []string{"yes", "no"}
+		}
+		v.Columns = append(v.Columns, col)
+	}
+	for _, n := range r.pagesOfType(t.Name) {
+		row := Row{Page: r.pageLink(n)}
+		row.Cells = append(row.Cells, Cell{Text: dateRange(n.Meta.Date, n.Meta.End), Sort: n.Meta.Date.String()})
+		for _, c := range cols {
+			cell := Cell{}
+			for _, fv := range n.Meta.Values {
+				if fv.Field.Name == c {
+					cell.Text = fv.Display()
+					if fv.Field.Kind == schema.KindEnum {
+						cell.Text = humanize(cell.Text)
+					}
+					cell.Sort = cell.Text
+					if fv.Field.Kind == schema.KindDate {
+						cell.Sort = fv.Date.String()
+					}
+				}
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	slices.SortFunc(v.Rows, func(a, b Row) int { return comparePages(a.Page, b.Page) })
+	b, err := r.execute("list", v)
+	return File{Path: t.Folder + "/index.html", Data: b}, err
+}
+
+func comparePages(a, b PageLink) int {
+	if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// TypeCount is a line of the home page's overview.
+type TypeCount struct {
+	Label, Singular, URL string
+	Count                int
+}
+
+// Change is a recently updated page.
+type Change struct {
+	Page    PageLink
+	Updated string
+}
+
+// HomeView is the data of the home page.
+type HomeView struct {
+	Site     *Site
+	Key      string
+	Title    string
+	Intro    template.HTML
+	Types    []TypeCount
+	Pages    []PageLink // plain pages, such as "about"
+	Changes  []Change
+	Latest   []Entry
+	Upcoming []Entry
+	Total    int
+}
+
+// Home renders the home page.
+func (r *Renderer) Home() (File, error) {
+	v := &HomeView{Site: r.site, Title: r.cfg.Title, Total: len(r.g.IDs())}
+	if h := r.g.Home; h != nil {
+		v.Intro = template.HTML(r.body(h))
+		if h.Title != "index" {
+			v.Title = h.Title
+		}
+	}
+	for _, t := range r.cfg.Schema.Types {
+		v.Types = append(v.Types, TypeCount{Label: t.Label, Singular: t.Singular, URL: r.url("/" + t.Folder + "/"), Count: len(r.pagesOfType(t.Name))})
+	}
+	for _, n := range r.pagesOfType(schema.PageType) {
+		v.Pages = append(v.Pages, r.pageLink(n))
+	}
+	slices.SortFunc(v.Pages, comparePages)
+	v.Changes = r.changes(10)
+	for i := len(r.all) - 1; i >= 0 && (len(v.Latest) < 8 || len(v.Upcoming) < 4); i-- {
+		e := r.entry(r.all[i])
+		e.Upcoming = !r.asOf.IsZero() && r.asOf.Compare(r.all[i].Date) < 0
+		switch {
+		case e.Upcoming && len(v.Upcoming) < 4:
+			v.Upcoming = append([]Entry{e}, v.Upcoming...)
+		case !e.Upcoming && len(v.Latest) < 8:
+			v.Latest = append(v.Latest, e)
+		}
+	}
+	b, err := r.execute("home", v)
+	return File{Path: "index.html", Data: b}, err
+}
+
+// changes returns the n pages updated last, newest first.
+func (r *Renderer) changes(n int) []Change {
+	nodes := make([]*graph.Node, 0, len(r.g.IDs()))
+	for _, id := range r.g.IDs() {
+		nodes = append(nodes, r.g.Node(id))
+	}
+	slices.SortStableFunc(nodes, func(a, b *graph.Node) int {
+		return changed(b).Compare(changed(a))
+	})
+	var out []Change
+	for _, node := range nodes[:min(n, len(nodes))] {
+		out = append(out, Change{Page: r.pageLink(node), Updated: changed(node).Display()})
+	}
+	return out
+}
+
+// changed is when a page last changed, as far as its front matter says.
+func changed(n *graph.Node) schema.Date {
+	if !n.Meta.Updated.IsZero() {
+		return n.Meta.Updated
+	}
+	return n.Meta.Date
+}
+
+// Option is a choice of a timeline filter.
+type Option struct {
+	Value, Label string
+}
+
+// Filter is one of the timeline's filters.
+type Filter struct {
+	Name, Label string
+	Options     []Option
+}
+
+// YearView is a year of the timeline.
+type YearView struct {
+	Year   int
+	Months []MonthView
+}
+
+// MonthView is a month of a year of the timeline; Name is "" for entries
+// known only to the year.
+type MonthView struct {
+	Name    string
+	Entries []Entry
+}
+
+// TimelineView is the data of the timeline page.
+type TimelineView struct {
+	Site    *Site
+	Key     string
+	Filters []Filter
+	Years   []YearView
+	Count   int
+}
+
+// Timeline renders the timeline of everything, newest first.
+func (r *Renderer) Timeline() (File, error) {
+	v := &TimelineView{Site: r.site, Key: "timeline", Count: len(r.all)}
+	dims := r.filterTypes()
+	seen := map[string]map[string]bool{}
+	for _, d := range dims {
+		seen[d.Name] = map[string]bool{}
+	}
+	types := map[string]bool{}
+	tags := map[string]string{}
+	sorted := slices.Clone(r.all)
+	slices.Reverse(sorted)
+	for _, y := range timeline.Group(sorted) {
+		yv := YearView{Year: y.Year}
+		for _, m := range y.Months {
+			mv := MonthView{}
+			if m.Month > 0 {
+				mv.Name = monthName(m.Month)
+			}
+			for _, e := range m.Entries {
+				ev := r.entry(e)
+				n := r.g.Node(e.Page)
+				types[n.Meta.Type] = true
+				var attrs []string
+				attrs = append(attrs, "type:"+n.Meta.Type)
+				for _, d := range dims {
+					for _, id := range r.related(n, d.Name) {
+						seen[d.Name][id] = true
+						attrs = append(attrs, d.Name+":"+shortID(id, d))
+					}
+				}
+				for _, t := range n.Meta.Tags {
+					s := slug.Make(t)
+					if _, ok := tags[s]; !ok {
+						tags[s] = t
+					}
+					attrs = append(attrs, "tag:"+s)
+				}
+				ev.Filter = strings.Join(attrs, " ")
+				mv.Entries = append(mv.Entries, ev)
+			}
+			yv.Months = append(yv.Months, mv)
+		}
+		v.Years = append(v.Years, yv)
+	}
+	typeFilter := Filter{Name: "type", Label: "Type"}
+	for _, t := range r.cfg.Schema.Types {
+		if types[t.Name] {
+			typeFilter.Options = append(typeFilter.Options, Option{Value: t.Name, Label: t.Label})
+		}
+	}
+	if types[schema.PageType] {
+		typeFilter.Options = append(typeFilter.Options, Option{Value: schema.PageType, Label: "Pages"})
+	}
+	v.Filters = append(v.Filters, typeFilter)
+	for _, d := range dims {
+		f := Filter{Name: d.Name, Label: d.Singular}
+		for id := range seen[d.Name] {
+			f.Options = append(f.Options, Option{Value: shortID(id, d), Label: r.g.Node(id).Title})
+		}
+		slices.SortFunc(f.Options, compareOptions)
+		v.Filters = append(v.Filters, f)
+	}
+	tagFilter := Filter{Name: "tag", Label: "Tag"}
+	for s, name := range tags {
+		tagFilter.Options = append(tagFilter.Options, Option{Value: s, Label: name})
+	}
+	slices.SortFunc(tagFilter.Options, compareOptions)
+	v.Filters = append(v.Filters, tagFilter)
+	b, err := r.execute("timeline", v)
+	return File{Path: "timeline/index.html", Data: b}, err
+}
+
+func compareOptions(a, b Option) int {
+	if c := strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Value, b.Value)
+}
+
+// filterTypes are the types a reader can narrow the timeline by: those
+// that other types' relations point at (participants, risks, events).
+func (r *Renderer) filterTypes() []*schema.Type {
+	var out []*schema.Type
+	for _, t := range r.cfg.Schema.Types {
+		for _, u := range r.cfg.Schema.Types {
+			if u == t {
+				continue
+			}
+			if slices.ContainsFunc(u.Relations, func(rel schema.Relation) bool { return rel.Target == t.Name }) {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// shortID is a page's id without its type's folder, as the timeline's
+// filters write it in the URL: ?participant=china.
+func shortID(id string, t *schema.Type) string {
+	return strings.TrimPrefix(id, t.Folder+"/")
+}
+
+// related returns the pages of a type that n is or is related to.
+func (r *Renderer) related(n *graph.Node, typeName string) []string {
+	var out []string
+	if n.Meta.Type == typeName {
+		out = append(out, n.ID)
+	}
+	for _, id := range n.Related() {
+		if r.g.Node(id).Meta.Type == typeName {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// tagIndex groups published pages by tag slug; names keeps the first
+// spelling seen of each.
+func (r *Renderer) tagIndex() (pages map[string][]*graph.Node, names map[string]string) {
+	pages, names = map[string][]*graph.Node{}, map[string]string{}
+	for _, id := range r.g.IDs() {
+		n := r.g.Node(id)
+		for _, t := range n.Meta.Tags {
+			s := slug.Make(t)
+			if ps := pages[s]; s == "" || len(ps) > 0 && ps[len(ps)-1] == n {
+				continue
+			}
+			if _, ok := names[s]; !ok {
+				names[s] = t
+			}
+			pages[s] = append(pages[s], n)
+		}
+	}
+	return pages, names
+}
+
+// TagsView is the data of the tags index.
+type TagsView struct {
+	Site *Site
+	Key  string
+	Tags []Tag
+}
+
+// TagView is the data of a tag's page.
+type TagView struct {
+	Site  *Site
+	Key   string
+	Tag   Tag
+	Pages []PageLink
+}
+
+// Tags renders the tags index and a page for each tag.
+func (r *Renderer) Tags() ([]File, error) {
+	pages, names := r.tagIndex()
+	v := &TagsView{Site: r.site, Key: "tags"}
+	var files []File
+	for _, s := range sortedKeys(pages) {
+		tag := Tag{Name: names[s], Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages[s])}
+		v.Tags = append(v.Tags, tag)
+		f, err := r.tagPage(s, pages[s], names[s])
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	b, err := r.execute("tags", v)
+	return append(files, File{Path: "tags/index.html", Data: b}), err
+}
+
+// Tag renders the page of one tag.
+func (r *Renderer) Tag(s string) (File, error) {
+	pages, names := r.tagIndex()
+	return r.tagPage(s, pages[s], names[s])
+}
+
+func (r *Renderer) tagPage(s string, pages []*graph.Node, name string) (File, error) {
+	v := &TagView{Site: r.site, Key: "tags", Tag: Tag{Name: name, Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages)}}
+	for _, n := range pages {
+		v.Pages = append(v.Pages, r.pageLink(n))
+	}
+	slices.SortFunc(v.Pages, comparePages)
+	b, err := r.execute("tag", v)
+	return File{Path: "tags/" + s + "/index.html", Data: b}, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// SimpleView is the data of pages that need only the site: search, 404.
+type SimpleView struct {
+	Site *Site
+	Key  string
+}
+
+// Search renders the search page; the index is SearchIndex.
+func (r *Renderer) Search() (File, error) {
+	b, err := r.execute("search", &SimpleView{Site: r.site, Key: "search"})
+	return File{Path: "search/index.html", Data: b}, err
+}
+
+// NotFound renders 404.html.
+func (r *Renderer) NotFound() (File, error) {
+	b, err := r.execute("404", &SimpleView{Site: r.site})
+	return File{Path: "404.html", Data: b}, err
+}

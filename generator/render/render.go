@@ -1,0 +1,183 @@
+// Package render turns the graph into the site's files: HTML from
+// html/template files, and the search index, graph.json, timeline.json,
+// the Atom feed and the sitemap.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kbgen/kb/generator/config"
+	"github.com/kbgen/kb/generator/graph"
+	"github.com/kbgen/kb/generator/markdown"
+	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/timeline"
+)
+
+// File is one file of the output.
+type File struct {
+	Path string // slash-separated, relative to the output root
+	Data []byte
+}
+
+// Renderer renders one graph. It is safe for concurrent use once made.
+type Renderer struct {
+	cfg  *config.Config
+	g    *graph.Graph
+	tpl  Templates
+	site *Site
+	asOf schema.Date
+	all  []timeline.Entry // every entry, oldest first
+}
+
+// New prepares the rendering of a graph.
+func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
+	r := &Renderer{cfg: cfg, g: g, tpl: tpl}
+	for _, id := range g.IDs() {
+		n := g.Node(id)
+		if n.Meta.Updated.Compare(r.asOf) > 0 {
+			r.asOf = n.Meta.Updated
+		}
+		r.all = append(r.all, n.Entries...)
+	}
+	timeline.Sort(r.all)
+	r.site = &Site{
+		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Base: cfg.BasePath(), AsOf: r.asOf.Display(),
+	}
+	r.site.Nav = append(r.site.Nav, NavItem{Label: "Home", URL: r.url("/"), Key: ""})
+	for _, t := range cfg.Schema.Types {
+		r.site.Nav = append(r.site.Nav, NavItem{Label: t.Label, URL: r.url("/" + t.Folder + "/"), Key: t.Folder})
+	}
+	r.site.Nav = append(r.site.Nav,
+		NavItem{Label: "Timeline", URL: r.url("/timeline/"), Key: "timeline"},
+		NavItem{Label: "Tags", URL: r.url("/tags/"), Key: "tags"},
+		NavItem{Label: "Search", URL: r.url("/search/"), Key: "search"},
+	)
+	return r
+}
+
+// url prefixes a site path with the base path.
+func (r *Renderer) url(p string) string {
+	return r.site.Base + strings.TrimPrefix(p, "/")
+}
+
+// execute runs the template set of a kind of page.
+func (r *Renderer) execute(kind string, data any) ([]byte, error) {
+	t := r.tpl[kind]
+	if t == nil {
+		return nil, fmt.Errorf("templates/%s.html: no such template", kind)
+	}
+	var b bytes.Buffer
+	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
+		return nil, fmt.Errorf("templates/%s.html: %w", kind, err)
+	}
+	return b.Bytes(), nil
+}
+
+// Page renders one page.
+func (r *Renderer) Page(id string) (File, error) {
+	n := r.g.Node(id)
+	b, err := r.execute("page", r.pageView(n))
+	return File{Path: id + "/index.html", Data: b}, err
+}
+
+// body fills the holes of a page's HTML with its resolved wikilinks.
+func (r *Renderer) body(n *graph.Node) string {
+	if n.Doc == nil {
+		return ""
+	}
+	var b bytes.Buffer
+	b.Grow(len(n.Doc.HTML) + 64*len(n.Doc.Holes))
+	n.Doc.Fill(&b, func(b *bytes.Buffer, i int) {
+		r.link(b, n.Doc.Links[i], n.Links[i])
+	})
+	return b.String()
+}
+
+// link writes one wikilink as its target allows.
+func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
+	esc := template.HTMLEscapeString
+	switch t.State {
+	case graph.Broken:
+		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+t.Reason), esc(l.Text))
+	case graph.Unpublished:
+		fmt.Fprintf(b, `<span class="wikilink unpublished">%s</span>`, esc(l.Text))
+	case graph.Asset:
+		u := r.url("/" + t.Asset)
+		if l.Embed && isImage(t.Asset) {
+			alt, width := l.Label, ""
+			if _, err := strconv.Atoi(alt); err == nil {
+				alt, width = "", fmt.Sprintf(` width="%s"`, l.Label)
+			}
+			if alt == "" {
+				alt = strings.TrimSuffix(l.Target[strings.LastIndex(l.Target, "/")+1:], extOf(l.Target))
+			}
+			fmt.Fprintf(b, `<img class="embed" src="%s" alt="%s"%s loading="lazy">`, esc(u), esc(alt), width)
+			return
+		}
+		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Text))
+	default:
+		target := r.g.Node(t.Page)
+		p := r.pageLink(target)
+		href := p.URL
+		if t.Anchor != "" {
+			href += "#" + t.Anchor
+		}
+		if l.Embed {
+			fmt.Fprintf(b, `<a class="card type-%s" href="%s"><span class="card-type">%s</span><span class="card-title">%s</span><span class="card-summary">%s</span></a>`,
+				esc(p.Type), esc(href), esc(p.TypeLabel), esc(p.Title), esc(p.Summary))
+			return
+		}
+		fmt.Fprintf(b, `<a class="wikilink type-%s" href="%s" title="%s">%s</a>`, esc(p.Type), esc(href), esc(p.Title), esc(l.Text))
+	}
+}
+
+func extOf(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[i:]
+	}
+	return ""
+}
+
+func isImage(p string) bool {
+	switch strings.ToLower(extOf(p)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif":
+		return true
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func monthName(m int) string { return time.Month(m).String() }
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// pagesOfType returns the published pages of a type ("page" for plain
+// pages), in id order.
+func (r *Renderer) pagesOfType(name string) []*graph.Node {
+	var out []*graph.Node
+	for _, id := range r.g.IDs() {
+		if n := r.g.Node(id); n.Meta.Type == name {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// byTitle sorts page links by title, then id.
+func byTitle(links []PageLink) {
+	slices.SortFunc(links, func(a, b PageLink) int {
+		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}

@@ -1,0 +1,108 @@
+package schema
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date known to a precision: a year, a month, or a day.
+// Partial dates are normal in this field ("announced in 2023"), so a Date
+// keeps what it was given rather than inventing the missing parts.
+type Date struct {
+	Year       int
+	Month, Day int // 0 when not given
+}
+
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD. A timestamp is read as its day.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return Date{t.Year(), int(t.Month()), t.Day()}, nil
+	}
+	if i := strings.IndexAny(s, "T "); i == 10 {
+		s = s[:10] // "2025-07-26 10:00:00"
+	}
+	parts := strings.Split(s, "-")
+	bad := fmt.Errorf("%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || (i > 0 && len(p) != 2) || v < 0 {
+			return Date{}, bad
+		}
+		n[i] = v
+	}
+	d := Date{n[0], n[1], n[2]}
+	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, fmt.Errorf("%q is not a date: there is no month %d", s, d.Month)
+	}
+	if len(parts) == 3 {
+		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+		if d.Day < 1 || t.Day() != d.Day {
+			return Date{}, fmt.Errorf("%q is not a date: %s %d has no day %d", s, time.Month(d.Month), d.Year, d.Day)
+		}
+	}
+	return d, nil
+}
+
+// IsZero reports whether no date was given.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String writes the date as it was given: "2025", "2025-07", "2025-07-26".
+func (d Date) String() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Display writes the date for readers, to the precision given:
+// "2025", "July 2025", "26 July 2025".
+func (d Date) Display() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return strconv.Itoa(d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+}
+
+// Compare orders dates by year, month and day; a date known only to the
+// year sorts before the months of that year, as a heading before its entries.
+func (d Date) Compare(o Date) int {
+	switch {
+	case d.Year != o.Year:
+		return cmpInt(d.Year, o.Year)
+	case d.Month != o.Month:
+		return cmpInt(d.Month, o.Month)
+	}
+	return cmpInt(d.Day, o.Day)
+}
+
+// Time is the start of the date, for feeds and sitemaps.
+func (d Date) Time() time.Time {
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
