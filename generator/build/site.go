@@ -17,6 +17,7 @@ import (
 	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/output"
 	"github.com/kbgen/kb/generator/render"
+	"github.com/kbgen/kb/generator/schema"
 )
 
 // Options are the settings of the command line, which override kb.yaml.
@@ -124,6 +125,16 @@ func (s *Site) Problems() diag.List {
 	var all diag.List
 	all.Add(s.setup...)
 	for _, p := range s.pages {
+		if p.page.Draft && !s.opts.Drafts {
+			// A draft left out of the build cannot break it: its
+			// problems are shown as warnings until it is published.
+			for _, pr := range p.problems {
+				pr.Severity = diag.Warning
+				pr.Message = "draft: " + pr.Message
+				all.Add(pr)
+			}
+			continue
+		}
 		all.Add(p.problems...)
 	}
 	all.Add(s.graph.Problems...)
@@ -164,13 +175,29 @@ type Sink interface {
 	Copy(rel string, fsys fs.FS, src string) error
 }
 
+// renderer prepares the rendering of the current graph.
+func (s *Site) renderer() *render.Renderer { return render.New(s.cfg, s.graph, s.tpl) }
+
 // Render writes the whole site to sink, on every core.
 func (s *Site) Render(sink Sink) error {
-	r := render.New(s.cfg, s.graph, s.tpl)
-	ids := s.graph.IDs()
-	search := make([][]byte, len(ids))
-	records := make([][]byte, len(ids))
-	err := parallel(len(ids), func(i int) error {
+	r := s.renderer()
+	search, records, err := renderPages(r, s.graph.IDs(), sink)
+	if err != nil {
+		return err
+	}
+	tasks := append(listTasks(r, s.cfg.Schema.Types), dataTasks(r, search, records)...)
+	if err := parallel(len(tasks), func(i int) error { return tasks[i](sink) }); err != nil {
+		return err
+	}
+	return s.copyFiles(sink)
+}
+
+// renderPages renders pages into sink on every core, and returns each
+// page's search and graph.json records, in the order of ids.
+func renderPages(r *render.Renderer, ids []string, sink Sink) (search, records [][]byte, err error) {
+	search = make([][]byte, len(ids))
+	records = make([][]byte, len(ids))
+	err = parallel(len(ids), func(i int) error {
 		f, err := r.Page(ids[i])
 		if err != nil {
 			return err
@@ -183,66 +210,67 @@ func (s *Site) Render(sink Sink) error {
 		}
 		return sink.Put(f.Path, f.Data)
 	})
-	if err != nil {
-		return err
-	}
-	tasks := s.collectionTasks(r, search, records)
-	if err := parallel(len(tasks), func(i int) error { return tasks[i](sink) }); err != nil {
-		return err
-	}
-	return s.copyFiles(sink)
+	return search, records, err
 }
 
-// collectionTasks are the outputs made of many pages: indexes, home,
-// timeline, tags, search, data and feeds.
-func (s *Site) collectionTasks(r *render.Renderer, search, records [][]byte) []func(Sink) error {
-	one := func(f func() (render.File, error)) func(Sink) error {
-		return func(sink Sink) error {
-			file, err := f()
-			if err != nil {
+// task makes some outputs.
+type task func(Sink) error
+
+func one(f func() (render.File, error)) task {
+	return func(sink Sink) error {
+		file, err := f()
+		if err != nil {
+			return err
+		}
+		return sink.Put(file.Path, file.Data)
+	}
+}
+
+func many(f func() ([]render.File, error)) task {
+	return func(sink Sink) error {
+		files, err := f()
+		if err != nil {
+			return err
+		}
+		for _, file := range files {
+			if err := sink.Put(file.Path, file.Data); err != nil {
 				return err
 			}
-			return sink.Put(file.Path, file.Data)
 		}
+		return nil
 	}
-	many := func(f func() ([]render.File, error)) func(Sink) error {
-		return func(sink Sink) error {
-			files, err := f()
-			if err != nil {
-				return err
-			}
-			for _, file := range files {
-				if err := sink.Put(file.Path, file.Data); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
-	tasks := []func(Sink) error{
-		one(r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound), one(r.TimelineJSON),
+}
+
+// listTasks make the pages made of many pages: type indexes, home,
+// timeline, tags, search page, 404, feeds and the code stylesheet.
+func listTasks(r *render.Renderer, types []*schema.Type) []task {
+	tasks := []task{
+		one(r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound),
 		many(func() ([]render.File, error) { return r.Feeds(), nil }),
 		one(func() (render.File, error) { return render.SyntaxCSS(), nil }),
+	}
+	for _, t := range types {
+		tasks = append(tasks, one(func() (render.File, error) { return r.List(t) }))
+	}
+	return tasks
+}
+
+// dataTasks make the data files: the search index, graph.json and timeline.json.
+func dataTasks(r *render.Renderer, search, records [][]byte) []task {
+	return []task{
 		one(func() (render.File, error) {
 			return render.File{Path: "search.json", Data: render.JSONArray(search)}, nil
 		}),
 		one(func() (render.File, error) { return r.GraphJSON(records), nil }),
+		one(r.TimelineJSON),
 	}
-	for _, t := range s.cfg.Schema.Types {
-		tasks = append(tasks, one(func() (render.File, error) { return r.List(t) }))
-	}
-	return tasks
 }
 
 // copyFiles copies static/ (the site's over the built-in) and the
 // non-Markdown files of content/.
 func (s *Site) copyFiles(sink Sink) error {
 	for _, st := range s.statics {
-		src := s.fsys
-		if _, err := fs.Stat(s.fsys, st); err != nil {
-			src = s.layers[1]
-		}
-		if err := sink.Copy(strings.TrimPrefix(st, "static/"), src, st); err != nil {
+		if err := sink.Copy(strings.TrimPrefix(st, "static/"), s.staticSource(st), st); err != nil {
 			return err
 		}
 	}
@@ -299,3 +327,12 @@ func (s *Site) sortedPaths() []string {
 
 // PageCount is the number of published pages.
 func (s *Site) PageCount() int { return len(s.graph.IDs()) }
+
+// staticSource is the layer a file of static/ comes from: the site's own,
+// or the built-in one.
+func (s *Site) staticSource(p string) fs.FS {
+	if _, err := fs.Stat(s.fsys, p); err == nil {
+		return s.fsys
+	}
+	return s.layers[1]
+}

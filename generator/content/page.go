@@ -26,6 +26,7 @@ type Page struct {
 	Body     []byte
 	BodyLine int    // the file line on which the body starts
 	Hash     uint64 // of the whole file, to skip saves that changed nothing
+	Broken   bool   // the front matter could not be read; its problem is reported
 }
 
 // URL is the page's path below the site root, with slashes on both sides:
@@ -54,11 +55,12 @@ func (p *Page) IsSectionIndex() bool { return path.Base(p.Path) == "_index.md" }
 // whenever its id is known, so that other pages' links to it resolve.
 func Parse(filePath string, data []byte) (*Page, diag.List) {
 	var problems diag.List
-	p := &Page{Path: filePath, Hash: hash(data)}
+	p := &Page{Path: filePath, Hash: Hash(data)}
 	fm, err := split(data)
 	if err != nil {
 		se := err.(*syntaxError)
 		problems.Errorf(filePath, se.pos, "%s", se.msg)
+		p.Broken = true
 		p.Body = data
 		p.BodyLine = 1
 	} else {
@@ -125,9 +127,9 @@ func Parse(filePath string, data []byte) (*Page, diag.List) {
 // castagnoli is the CRC-32C table, which the hardware computes.
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// hash is the file's length and CRC-32C: a cheap way to tell that a file
+// Hash is the file's length and CRC-32C: a cheap way to tell that a file
 // saved again did not change.
-func hash(b []byte) uint64 {
+func Hash(b []byte) uint64 {
 	return uint64(len(b))<<32 | uint64(crc32.Checksum(b, castagnoli))
 }
 

@@ -45,6 +45,7 @@ type Graph struct {
 	names    *names
 	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
 	assetSet map[string]bool
+	mentions map[string][]string // lookup key of every written link or relation target -> ids of the pages that wrote it
 	opts     Options
 }
 
@@ -112,7 +113,7 @@ func (g *Graph) IDs() []string { return g.ids }
 func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g := &Graph{
 		Schema: s, Sections: map[string]*Node{}, nodes: map[string]*Node{}, names: newNames(),
-		assets: map[string][]string{}, assetSet: map[string]bool{}, opts: o,
+		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, opts: o,
 	}
 	var problems diag.List
 	sorted := slices.Clone(pages)
@@ -194,6 +195,7 @@ func (g *Graph) relate(n *Node, problems *diag.List) {
 		return
 	}
 	for _, ref := range n.Meta.Refs {
+		g.mention(n.ID, ref.Target)
 		rel, _ := n.Type.Relation(ref.Relation)
 		ofType := func(id string) bool {
 			t := g.nodes[id]
@@ -253,6 +255,7 @@ func (g *Graph) link(n *Node, problems *diag.List) {
 	}
 	n.Links = make([]Target, len(n.Doc.Links))
 	for i, l := range n.Doc.Links {
+		g.mention(n.ID, l.Target)
 		t := g.resolveLink(n, l)
 		n.Links[i] = t
 		if t.State == Broken {
@@ -443,4 +446,63 @@ func (g *Graph) TimelineOf(n *Node) []timeline.Entry {
 	}
 	timeline.Sort(entries)
 	return entries
+}
+
+// mention records that page id wrote target, under each key it is looked up by.
+func (g *Graph) mention(id, target string) {
+	if target == "" {
+		return
+	}
+	keys := lookupKeys(target)
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			continue
+		}
+		if ids := g.mentions[k]; len(ids) == 0 || ids[len(ids)-1] != id {
+			g.mentions[k] = append(ids, id)
+		}
+	}
+}
+
+// Names are the keys a page can be found by: its id, slug, aliases and title.
+func Names(p *Page) []string {
+	names := []string{p.ID, p.Slug, slug.Make(p.Title)}
+	if p.Meta != nil {
+		for _, a := range p.Meta.Aliases {
+			names = append(names, slug.Make(a))
+		}
+	}
+	return names
+}
+
+// Mentioning returns the pages whose links or relations name any of the
+// keys, whether or not they resolved: the pages a renamed, new or deleted
+// page may change.
+func (g *Graph) Mentioning(keys []string) []string {
+	var ids []string
+	for _, k := range keys {
+		ids = append(ids, g.mentions[k]...)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// Neighbours returns the pages whose output shows something of page id:
+// those it relates to or is related from, links to or is linked from.
+func (g *Graph) Neighbours(id string) []string {
+	n := g.nodes[id]
+	if n == nil {
+		return nil
+	}
+	ids := n.Related()
+	for _, t := range n.Links {
+		if t.State == Resolved || t.State == Unpublished {
+			ids = append(ids, t.Page)
+		}
+	}
+	for _, b := range n.Backlinks {
+		ids = append(ids, b.Page)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }

@@ -101,13 +101,12 @@ func Text(t *schema.Type, title string) string {
 			fmt.Fprintf(&b, "%-24s # %ss: ids, slugs, titles or aliases; shown on them as %q\n", r.Name+": []", r.Target, inverseLabel(r))
 		}
 	}
-	b.WriteString("sources:                # where the facts come from\n")
-	b.WriteString("  - title: \"\"\n    url: \"\"               # http(s)\n    publisher: \"\"\n    date:\n")
+	b.WriteString("sources: []             # where the facts come from: - {title: \"\", url: \"https://...\", publisher: \"\", date: 2025-07-26}\n")
 	b.WriteString("timeline: []            # more milestones: - {date: 2025-07-26, title: \"...\"}\n")
 	b.WriteString("updated:                # when these facts were last checked\n")
 	b.WriteString("draft: true             # remove when the page is ready\n")
 	b.WriteString("---\n\n")
-	b.WriteString("Write about " + title + " here. Link other pages with [[their title]] or [[id|a label]].\n")
+	b.WriteString("Write about " + title + " here. Link other pages with `[[Their title]]` or `[[id|a label]]`.\n")
 	return b.String()
 }
 

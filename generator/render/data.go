@@ -171,8 +171,9 @@ func mustMarshal(v any) []byte {
 
 // TimelineJSON is every timeline entry, oldest first, for reuse.
 func (r *Renderer) TimelineJSON() (File, error) {
-	records := make([][]byte, 0, len(r.all))
-	for _, e := range r.all {
+	all := r.entries()
+	records := make([][]byte, 0, len(all))
+	for _, e := range all {
 		rec := object{
 			{"page", e.Page}, {"type", e.Type}, {"title", e.Title}, {"label", e.Label()},
 			{"date", e.Date.String()},

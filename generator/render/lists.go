@@ -143,9 +143,11 @@ func (r *Renderer) Home() (File, error) {
 	}
 	slices.SortFunc(v.Pages, comparePages)
 	v.Changes = r.changes(10)
-	for i := len(r.all) - 1; i >= 0 && (len(v.Latest) < 8 || len(v.Upcoming) < 4); i-- {
-		e := r.entry(r.all[i])
-		e.Upcoming = !r.asOf.IsZero() && r.asOf.Compare(r.all[i].Date) < 0
+	defer func() { v.Latest, v.Upcoming = mergeDays(v.Latest, true), mergeDays(v.Upcoming, false) }()
+	all := r.entries()
+	for i := len(all) - 1; i >= 0 && (len(v.Latest) < 8 || len(v.Upcoming) < 4); i-- {
+		e := r.entry(all[i])
+		e.Upcoming = !r.asOf.IsZero() && r.asOf.Compare(all[i].Date) < 0
 		switch {
 		case e.Upcoming && len(v.Upcoming) < 4:
 			v.Upcoming = append([]Entry{e}, v.Upcoming...)
@@ -216,7 +218,7 @@ type TimelineView struct {
 
 // Timeline renders the timeline of everything, newest first.
 func (r *Renderer) Timeline() (File, error) {
-	v := &TimelineView{Site: r.site, Key: "timeline", Count: len(r.all)}
+	v := &TimelineView{Site: r.site, Key: "timeline", Count: len(r.entries())}
 	dims := r.filterTypes()
 	seen := map[string]map[string]bool{}
 	for _, d := range dims {
@@ -224,12 +226,12 @@ func (r *Renderer) Timeline() (File, error) {
 	}
 	types := map[string]bool{}
 	tags := map[string]string{}
-	sorted := slices.Clone(r.all)
+	sorted := slices.Clone(r.entries())
 	slices.Reverse(sorted)
 	for _, y := range timeline.Group(sorted) {
 		yv := YearView{Year: y.Year}
 		for _, m := range y.Months {
-			mv := MonthView{}
+			mv := MonthView{Name: "During the year"}
 			if m.Month > 0 {
 				mv.Name = monthName(m.Month)
 			}
@@ -255,6 +257,7 @@ func (r *Renderer) Timeline() (File, error) {
 				ev.Filter = strings.Join(attrs, " ")
 				mv.Entries = append(mv.Entries, ev)
 			}
+			mv.Entries = mergeDays(mv.Entries, true)
 			yv.Months = append(yv.Months, mv)
 		}
 		v.Years = append(v.Years, yv)

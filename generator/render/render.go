@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kbgen/kb/generator/config"
@@ -33,20 +34,19 @@ type Renderer struct {
 	tpl  Templates
 	site *Site
 	asOf schema.Date
-	all  []timeline.Entry // every entry, oldest first
+
+	allOnce sync.Once
+	all     []timeline.Entry // every entry, oldest first; see entries
 }
 
 // New prepares the rendering of a graph.
 func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	r := &Renderer{cfg: cfg, g: g, tpl: tpl}
 	for _, id := range g.IDs() {
-		n := g.Node(id)
-		if n.Meta.Updated.Compare(r.asOf) > 0 {
-			r.asOf = n.Meta.Updated
+		if u := g.Node(id).Meta.Updated; u.Compare(r.asOf) > 0 {
+			r.asOf = u
 		}
-		r.all = append(r.all, n.Entries...)
 	}
-	timeline.Sort(r.all)
 	r.site = &Site{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Base: cfg.BasePath(), AsOf: r.asOf.Display(),
@@ -61,6 +61,18 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 		NavItem{Label: "Search", URL: r.url("/search/"), Key: "search"},
 	)
 	return r
+}
+
+// entries returns every timeline entry of the site, oldest first. Only the
+// pages made of many pages need them, so they are sorted on first use.
+func (r *Renderer) entries() []timeline.Entry {
+	r.allOnce.Do(func() {
+		for _, id := range r.g.IDs() {
+			r.all = append(r.all, r.g.Node(id).Entries...)
+		}
+		timeline.Sort(r.all)
+	})
+	return r.all
 }
 
 // url prefixes a site path with the base path.

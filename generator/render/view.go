@@ -261,13 +261,14 @@ func (r *Renderer) pageView(n *graph.Node) *PageView {
 		Site: r.site, Key: n.Section, Page: r.pageLink(n), Facts: r.facts(n),
 		Aliases: n.Meta.Aliases, Tags: r.tags(n.Meta.Tags), TOC: r.toc(n),
 		Relations: r.groups(n), Backlinks: r.backlinks(n), Sources: r.sources(n),
-		Updated: n.Meta.Updated.Display(), Date: n.Meta.Date.Display(),
+		Updated: n.Meta.Updated.Display(), Date: dateRange(n.Meta.Date, n.Meta.End),
 	}
 	for _, e := range r.g.TimelineOf(n) {
 		ev := r.entry(e)
 		ev.Own = e.Page == n.ID
 		v.Timeline = append(v.Timeline, ev)
 	}
+	v.Timeline = mergeDays(v.Timeline, false)
 	v.Body = template.HTML(r.body(n))
 	return v
 }
@@ -279,4 +280,27 @@ func humanize(v string) string {
 		return v
 	}
 	return strings.ToUpper(v[:1]) + v[1:]
+}
+
+// mergeDays joins a page's entries of one day into one line: "Action
+// Plan: announced, adopted". Entries come in order, newest first or not.
+func mergeDays(entries []Entry, newestFirst bool) []Entry {
+	var out []Entry
+	for _, e := range entries {
+		if k := len(out) - 1; k >= 0 && !e.Span && !out[k].Span && out[k].Page.ID == e.Page.ID && out[k].DateISO == e.DateISO {
+			a, b := out[k].What, e.What
+			if newestFirst {
+				a, b = b, a
+			}
+			switch {
+			case a == "":
+				out[k].What = b
+			case b != "":
+				out[k].What = a + ", " + b
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }

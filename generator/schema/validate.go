@@ -92,6 +92,9 @@ func (s *Schema) Validate(p *content.Page) (*Meta, diag.List) {
 	} else {
 		t = nil
 	}
+	if p.Broken {
+		return m, nil // its front matter's problem is all there is to say
+	}
 	// A field left empty ("date:" as kb new writes it) is a field not given.
 	fields := make([]content.Field, 0, len(p.Fields))
 	for _, f := range p.Fields {
@@ -371,6 +374,9 @@ func (v *validator) sources(val content.Value) []Source {
 		}
 		var s Source
 		for _, f := range it.Fields {
+			if f.Value.Kind == content.KindNull {
+				continue // left empty
+			}
 			switch f.Key {
 			case "title":
 				s.Title = v.text("source title", f.Value)

@@ -1,0 +1,214 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// repo is the repository root, whose templates/ and static/ are the built-in ones.
+var repo = os.DirFS("../..")
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func buildSite(t *testing.T, src, out string, o Options) Result {
+	t.Helper()
+	res, err := Build(os.DirFS(src), repo, out, false, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestBuildSite builds testdata/site (all three front-matter formats,
+// nested folders, an image, a code block, a draft) and reads it back.
+func TestBuildSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildSite(t, "testdata/site", out, Options{})
+	if !res.Written || len(res.Problems) > 0 {
+		t.Fatalf("build: written %v, problems:\n%s", res.Written, res.Problems)
+	}
+	files := tree(t, out)
+
+	wantFiles := []string{
+		"404.html", "atom.xml", "css/kb.css", "css/syntax.css", "events/index.html", "events/waic/index.html",
+		"favicon.svg", "figure.png", "graph.json", "guides/editing/tables/index.html", "index.html",
+		"initiatives/action-plan/index.html", "initiatives/index.html", "js/kb.js", "participants/china/index.html",
+		"participants/index.html", "participants/un/index.html", "risks/deep-fakes/index.html", "risks/index.html",
+		"risks/misinformation/index.html", "search.json", "search/index.html", "sitemap.xml",
+		"tags/global-south/index.html", "tags/index.html", "tags/plans/index.html", "timeline.json", "timeline/index.html",
+	}
+	if got := slices.Sorted(mapsKeysOf(files)); !slices.Equal(got, wantFiles) {
+		t.Errorf("files written:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantFiles, "\n"))
+	}
+
+	page := func(p string) string { return string(files[p]) }
+	checks := []struct {
+		file, want, why string
+	}{
+		{"participants/china/index.html", "<h2>Proposed <span class=\"count\">1</span></h2>", "China shows the initiatives it proposed"},
+		{"participants/china/index.html", `href="/kb/initiatives/action-plan/"`, "inverse relations link back, under the base path"},
+		{"risks/deep-fakes/index.html", "<h2>Addressed by <span class=\"count\">1</span></h2>", "a risk shows what addresses it"},
+		{"risks/misinformation/index.html", `<dt>Related risks</dt><dd><a class="pagelink type-risk" href="/kb/risks/deep-fakes/"`, "a symmetric relation shows on both sides"},
+		{"initiatives/action-plan/index.html", `<dt>Proposed by</dt><dd><a class="pagelink type-participant" href="/kb/participants/china/"`, `a relation written as "[[China]]" resolves`},
+		{"initiatives/action-plan/index.html", `<span class="kd">func</span>`, "code is highlighted with classes"},
+		{"initiatives/action-plan/index.html", `<img class="embed" src="/kb/figure.png"`, "an image embed points at the copied file"},
+		{"initiatives/action-plan/index.html", `href="/kb/events/waic/#programme"`, "a heading link goes to the heading's anchor"},
+		{"initiatives/action-plan/index.html", `<!-- raw HTML omitted -->`, "raw HTML is left out"},
+		{"initiatives/action-plan/index.html", `<blockquote>China proposed the <mark>Action Plan</mark>.</blockquote>`, "a backlink quotes its sentence"},
+		{"participants/china/index.html", `<a class="card type-risk" href="/kb/risks/deep-fakes/">`, "![[page]] embeds a card"},
+		{"participants/un/index.html", `<h2>Members <span class="count">1</span></h2>`, "JSON front matter relations resolve"},
+		{"guides/editing/tables/index.html", "<h1>tables</h1>", "a page without front matter is titled by its file name"},
+		{"guides/editing/tables/index.html", `<input checked="" disabled="" type="checkbox">`, "task lists"},
+		{"guides/editing/tables/index.html", `<del>old</del>`, "strikethrough"},
+		{"guides/editing/tables/index.html", `<a href="https://example.org">https://example.org</a>`, "autolinks"},
+		{"guides/editing/tables/index.html", `class="footnotes"`, "footnotes"},
+		{"events/waic/index.html", "<dt>Dates</dt><dd>26–28 July 2025</dd>", "an event spans date..end"},
+		{"timeline/index.html", `<time datetime="2025-07-26">26–28 July 2025</time>`, "the timeline draws the event as a span"},
+		{"atom.xml", "<link href=\"https://example.org/kb/initiatives/action-plan/\"/>", "feeds use the absolute base URL"},
+	}
+	for _, c := range checks {
+		if !strings.Contains(page(c.file), c.want) {
+			t.Errorf("%s: %s: missing %q", c.file, c.why, c.want)
+		}
+	}
+	for p, b := range files {
+		if bytes.Contains(b, []byte("Secret Summit")) {
+			t.Errorf("%s mentions the draft", p)
+		}
+	}
+
+	// Golden files: every generated file but the copied ones.
+	for p, b := range files {
+		if strings.HasPrefix(p, "css/kb.css") || strings.HasPrefix(p, "js/") || p == "favicon.svg" || p == "figure.png" {
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", filepath.FromSlash(p))
+		if *update {
+			must(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+			must(t, os.WriteFile(golden, b, 0o644))
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Errorf("%s: no golden file (run go test ./generator/build -update): %v", p, err)
+			continue
+		}
+		if !bytes.Equal(want, b) {
+			t.Errorf("%s differs from %s (run go test ./generator/build -update and review the diff):\n%s", p, golden,
+				diffFiles(map[string][]byte{p: want}, map[string][]byte{p: b}))
+		}
+	}
+
+	// Two builds of the same input are byte-identical.
+	again := filepath.Join(t.TempDir(), "public")
+	buildSite(t, "testdata/site", again, Options{})
+	if d := diffFiles(files, tree(t, again)); d != "" {
+		t.Errorf("a second build differs:\n%s", d)
+	}
+
+	// With --drafts the draft is built and China lists it.
+	drafts := filepath.Join(t.TempDir(), "public")
+	buildSite(t, "testdata/site", drafts, Options{Drafts: true})
+	if b, err := os.ReadFile(filepath.Join(drafts, "events/secret/index.html")); err != nil || !bytes.Contains(b, []byte("Secret Summit")) {
+		t.Errorf("--drafts did not build the draft: %v", err)
+	}
+}
+
+func mapsKeysOf(m map[string][]byte) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// copyDir copies a folder, for tests that edit a site.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	for p, b := range tree(t, src) {
+		writeFile(t, dst, p, string(b))
+	}
+}
+
+// TestBuildKeepsOutputOnErrors: content errors leave the previous output
+// exactly as it was, and no temporary folder behind.
+func TestBuildKeepsOutputOnErrors(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, "testdata/site", src)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, src, out, Options{})
+	before := tree(t, out)
+
+	writeFile(t, src, "content/initiatives/bad.md", "---\ntitle: Bad\nkind: decleration\naddresses: [deep-fake]\n---\n")
+	res := buildSite(t, src, out, Options{})
+	if res.Written {
+		t.Fatal("a build with errors wrote its output")
+	}
+	want := []string{
+		`content/initiatives/bad.md:3:7: error: field "kind": "decleration" is not one of declaration, action-plan, law, regulation, executive-order, treaty, resolution, principles, code-of-conduct, strategy, organisation, framework (did you mean "declaration"?)`,
+		`content/initiatives/bad.md:4:13: error: relation "addresses": no page matches "deep-fake" (did you mean "deep-fakes"?)`,
+	}
+	if got := strings.Split(strings.TrimSpace(res.Problems.String()), "\n"); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d := diffFiles(before, tree(t, out)); d != "" {
+		t.Errorf("the failed build changed the output:\n%s", d)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.kb-*")); len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestBuildFailsMidway: a template that fails on one page, halfway
+// through rendering, leaves the previous output intact.
+func TestBuildFailsMidway(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, "testdata/site", src)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, src, out, Options{})
+	before := tree(t, out)
+
+	page, err := fs.ReadFile(repo, "templates/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(page), `{{define "main"}}`, `{{define "main"}}{{if eq .Page.ID "risks/misinformation"}}{{index .Facts 99}}{{end}}`, 1)
+	writeFile(t, src, "templates/page.html", broken)
+	_, err = Build(os.DirFS(src), repo, out, false, Options{})
+	if err == nil || !strings.Contains(err.Error(), "templates/page.html") {
+		t.Fatalf("a failing template: err = %v", err)
+	}
+	if d := diffFiles(before, tree(t, out)); d != "" {
+		t.Errorf("the failed build changed the output:\n%s", d)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.kb-*")); len(leftovers) > 0 {
+		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}

@@ -1,0 +1,410 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/kbgen/kb/generator/config"
+	"github.com/kbgen/kb/generator/content"
+	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/graph"
+	"github.com/kbgen/kb/generator/render"
+)
+
+// Live is a site kept in memory with its output, updated edit by edit as
+// serve watches the files. After every update its output equals, byte for
+// byte, what a full build of the same files makes.
+type Live struct {
+	site    *Site
+	out     *Memory
+	search  map[string][]byte // each page's search record, by id
+	records map[string][]byte // each page's graph.json record, by id
+	lists   map[string]bool   // the outputs the list tasks made last time
+	pending map[string]bool   // files changed since the last good update
+}
+
+// Update is what one update did.
+type Update struct {
+	Problems diag.List // every problem of the site after the edit
+	Failed   bool      // the edit has errors: the previous output stays
+	Full     bool      // settings or templates changed: everything was rebuilt
+	Pages    int       // pages re-rendered
+	Changed  []string  // outputs whose bytes changed, created or removed
+}
+
+// Start reads and renders a whole site into memory. A site with errors is
+// still rendered, as well as it can be, so that serve has pages to show
+// the errors on.
+func Start(fsys, builtin fs.FS, o Options) (*Live, diag.List, error) {
+	s, err := Load(fsys, builtin, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &Live{site: s, pending: map[string]bool{}}
+	if err := l.renderAll(); err != nil {
+		return nil, nil, err
+	}
+	l.out.TakeChanged()
+	return l, s.Problems(), nil
+}
+
+// Pages is the number of published pages.
+func (l *Live) Pages() int { return l.site.PageCount() }
+
+// Output is the site's output.
+func (l *Live) Output() *Memory { return l.out }
+
+// renderAll renders everything into a fresh memory, keeping the records.
+func (l *Live) renderAll() error {
+	s := l.site
+	r := s.renderer()
+	ids := s.graph.IDs()
+	mem := NewMemory()
+	if l.out != nil {
+		mem = l.out
+		clear(mem.files) // every file is written again; what is not, is gone
+	}
+	search, records, err := renderPages(r, ids, mem)
+	if err != nil {
+		return err
+	}
+	l.out, l.search, l.records = mem, map[string][]byte{}, map[string][]byte{}
+	for i, id := range ids {
+		l.search[id], l.records[id] = search[i], records[i]
+	}
+	if err := l.renderLists(r); err != nil {
+		return err
+	}
+	if err := l.renderData(r, Everything); err != nil {
+		return err
+	}
+	return s.copyFiles(mem)
+}
+
+// renderLists re-renders the list pages and removes those no longer made
+// (the page of a tag no page has any more).
+func (l *Live) renderLists(r *render.Renderer) error {
+	made := &recording{Sink: l.out, paths: map[string]bool{}}
+	tasks := listTasks(r, l.site.cfg.Schema.Types)
+	if err := parallel(len(tasks), func(i int) error { return tasks[i](made) }); err != nil {
+		return err
+	}
+	for p := range l.lists {
+		if !made.paths[p] {
+			l.out.Delete(p)
+		}
+	}
+	l.lists = made.paths
+	return nil
+}
+
+// renderData rejoins the data files an effect can change from the pages' records.
+func (l *Live) renderData(r *render.Renderer, effect Effect) error {
+	ids := l.site.graph.IDs()
+	search := make([][]byte, len(ids))
+	records := make([][]byte, len(ids))
+	for i, id := range ids {
+		search[i], records[i] = l.search[id], l.records[id]
+	}
+	tasks := dataTasks(r, search, records)
+	var todo []task
+	if effect&Search != 0 {
+		todo = append(todo, tasks[0])
+	}
+	if effect&(Data|Neighbours) != 0 {
+		todo = append(todo, tasks[1])
+	}
+	if effect&Data != 0 {
+		todo = append(todo, tasks[2])
+	}
+	return parallel(len(todo), func(i int) error { return todo[i](l.out) })
+}
+
+// recording is a sink that remembers what was put.
+type recording struct {
+	Sink
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+func (r *recording) Put(rel string, data []byte) error {
+	r.mu.Lock()
+	r.paths[rel] = true
+	r.mu.Unlock()
+	return r.Sink.Put(rel, data)
+}
+
+// Update applies the files changed since the last update (paths relative
+// to the site root, created, modified or removed) and re-renders exactly
+// the outputs they can change. With errors nothing changes, and the files
+// are tried again with the next update.
+func (l *Live) Update(paths []string) (Update, error) {
+	for _, p := range paths {
+		l.pending[p] = true
+	}
+	changed := slices.Sorted(maps.Keys(l.pending))
+	if slices.ContainsFunc(changed, func(p string) bool { return p == config.File || strings.HasPrefix(p, "templates/") }) {
+		return l.full(changed)
+	}
+	next, edits, assetsChanged, err := l.read(changed)
+	if err != nil {
+		return Update{}, err
+	}
+	s := l.site
+	candidate := *s
+	candidate.pages, candidate.assets, candidate.statics = next.pages, next.assets, next.statics
+	candidate.link()
+	problems := candidate.Problems()
+	if problems.Errors(false) > 0 {
+		return Update{Problems: problems, Failed: true}, nil
+	}
+	old, oldAssets, oldStatics := s.graph, s.assets, s.statics
+	*s = candidate
+	clear(l.pending)
+
+	u := Update{Problems: problems}
+	ids, effect := l.affected(old, edits, assetsChanged)
+	r := s.renderer()
+	var live []string
+	for _, id := range ids {
+		if n := s.graph.Node(id); n != nil && n.Published {
+			live = append(live, id)
+			continue
+		}
+		l.out.Delete(id + "/index.html") // deleted, or now a draft
+		delete(l.search, id)
+		delete(l.records, id)
+	}
+	u.Pages = len(live)
+	search, records, err := renderPages(r, live, l.out)
+	if err != nil {
+		return u, err
+	}
+	for i, id := range live {
+		l.search[id], l.records[id] = search[i], records[i]
+	}
+	if effect&Lists != 0 {
+		if err := l.renderLists(r); err != nil {
+			return u, err
+		}
+	}
+	if err := l.renderData(r, effect); err != nil {
+		return u, err
+	}
+	if err := l.syncFiles(changed, oldAssets, oldStatics); err != nil {
+		return u, err
+	}
+	u.Changed = l.out.TakeChanged()
+	return u, nil
+}
+
+// full reloads settings and templates and renders everything again.
+func (l *Live) full(changed []string) (Update, error) {
+	s, err := Load(l.site.fsys, l.site.layers[1], l.site.opts)
+	if err != nil {
+		return Update{}, err
+	}
+	problems := s.Problems()
+	if problems.Errors(false) > 0 {
+		return Update{Problems: problems, Failed: true, Full: true}, nil
+	}
+	l.site = s
+	clear(l.pending)
+	if err := l.renderAll(); err != nil {
+		return Update{}, err
+	}
+	return Update{Problems: problems, Full: true, Pages: len(s.graph.IDs()), Changed: l.out.TakeChanged()}, nil
+}
+
+// edit is one page before and after an update.
+type edit struct {
+	old, new *graph.Page
+}
+
+// next is the site's pages and files after the changed files are read.
+type next struct {
+	pages   map[string]*parsed
+	assets  []string
+	statics []string
+}
+
+// read re-reads the changed Markdown files and, when any other file of
+// content/ or static/ changed, the lists of those files. A changed path
+// that is a folder no longer there takes its pages with it.
+func (l *Live) read(changed []string) (next, []edit, bool, error) {
+	s := l.site
+	n := next{pages: maps.Clone(s.pages), assets: s.assets, statics: s.statics}
+	var edits []edit
+	var relist, restatic bool
+	for _, p := range changed {
+		switch {
+		case strings.HasPrefix(p, "static/"):
+			restatic = true
+			continue
+		case !strings.HasPrefix(p, "content/") || content.Ignored(p):
+			continue
+		case !content.IsMarkdown(p):
+			// An editor's temporary file, made and gone within the save, changes nothing.
+			if _, err := fs.Stat(s.fsys, p); err == nil || slices.Contains(s.assets, p) || s.hasPagesUnder(p) {
+				relist = true
+			}
+			continue
+		}
+		data, err := fs.ReadFile(s.fsys, p)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) && !isDir(s.fsys, p) {
+			return n, nil, false, err
+		}
+		before := n.pages[p]
+		switch {
+		case err != nil && before != nil:
+			delete(n.pages, p)
+			edits = append(edits, edit{old: before.page})
+		case err != nil:
+		case before != nil && before.page.Hash == content.Hash(data):
+			// Saved without a change.
+		default:
+			after := s.parse(p, data)
+			n.pages[p] = after
+			e := edit{new: after.page}
+			if before != nil {
+				e.old = before.page
+			}
+			edits = append(edits, e)
+		}
+	}
+	// A folder removed or renamed away: its pages go with it.
+	for _, p := range changed {
+		if _, err := fs.Stat(s.fsys, p); err == nil || !strings.HasPrefix(p, "content/") {
+			continue
+		}
+		for _, q := range slices.Sorted(maps.Keys(n.pages)) {
+			if strings.HasPrefix(q, p+"/") {
+				edits = append(edits, edit{old: n.pages[q].page})
+				delete(n.pages, q)
+				relist = true
+			}
+		}
+	}
+	assetsChanged := false
+	if relist {
+		files, err := content.List(s.fsys)
+		if err != nil {
+			return n, nil, false, err
+		}
+		assetsChanged = !slices.Equal(files.Assets, n.assets)
+		n.assets = files.Assets
+	}
+	if restatic {
+		statics, err := s.layers.Files("static")
+		if err != nil {
+			return n, nil, false, err
+		}
+		n.statics = statics
+	}
+	return n, edits, assetsChanged, nil
+}
+
+func isDir(fsys fs.FS, p string) bool {
+	st, err := fs.Stat(fsys, p)
+	return err == nil && st.IsDir()
+}
+
+// affected turns edits into the pages to re-render, reading neighbours and
+// namesakes from the graphs before and after.
+func (l *Live) affected(old *graph.Graph, edits []edit, assetsChanged bool) ([]string, Effect) {
+	g := l.site.graph
+	set := map[string]bool{}
+	var all Effect
+	for _, e := range edits {
+		eff := Plan(e.old, e.new)
+		all |= eff
+		var ids, names []string
+		for _, p := range []*graph.Page{e.old, e.new} {
+			if p == nil || p.IsHome() || p.IsSectionIndex() {
+				continue
+			}
+			ids = append(ids, p.ID)
+			names = append(names, graph.Names(p)...)
+		}
+		if eff&Self != 0 {
+			for _, id := range ids {
+				set[id] = true
+			}
+		}
+		if eff&Neighbours != 0 {
+			for _, id := range ids {
+				addAll(set, old.Neighbours(id))
+				addAll(set, g.Neighbours(id))
+			}
+		}
+		if eff&(Namesakes|Neighbours) != 0 {
+			mentions := append(old.Mentioning(names), g.Mentioning(names)...)
+			if eff&Namesakes != 0 {
+				addAll(set, mentions)
+			}
+			// The home page's and type indexes' own texts link too.
+			if slices.ContainsFunc(mentions, func(id string) bool { return old.Node(id) == nil && g.Node(id) == nil }) {
+				all |= Lists
+			}
+		}
+	}
+	if assetsChanged {
+		for _, id := range g.IDs() {
+			if slices.ContainsFunc(g.Node(id).Links, func(t graph.Target) bool { return t.State == graph.Asset || t.State == graph.Broken }) {
+				set[id] = true
+			}
+		}
+		all |= Lists
+	}
+	delete(set, "")
+	return slices.Sorted(maps.Keys(set)), all
+}
+
+func addAll(set map[string]bool, ids []string) {
+	for _, id := range ids {
+		set[id] = true
+	}
+}
+
+// syncFiles copies the static files and assets that changed, and removes
+// the outputs of those that are gone.
+func (l *Live) syncFiles(changed, oldAssets, oldStatics []string) error {
+	s := l.site
+	for _, a := range oldAssets {
+		if !slices.Contains(s.assets, a) {
+			l.out.Delete(strings.TrimPrefix(a, "content/"))
+		}
+	}
+	for _, st := range oldStatics {
+		if !slices.Contains(s.statics, st) {
+			l.out.Delete(strings.TrimPrefix(st, "static/"))
+		}
+	}
+	for _, p := range changed {
+		switch {
+		case slices.Contains(s.assets, p):
+			if err := l.out.Copy(strings.TrimPrefix(p, "content/"), s.fsys, p); err != nil {
+				return err
+			}
+		case slices.Contains(s.statics, p):
+			if err := l.out.Copy(strings.TrimPrefix(p, "static/"), s.staticSource(p), p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// hasPagesUnder reports whether any page is in the folder p.
+func (s *Site) hasPagesUnder(p string) bool {
+	for q := range s.pages {
+		if strings.HasPrefix(q, p+"/") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,363 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// model is a small site as data, so that random edits stay meaningful:
+// relations name pages of the right type, deleted pages are unlinked.
+type model struct {
+	pages  map[string]*mpage // by path
+	assets map[string]string // path -> content
+	home   string
+	css    string
+	next   int
+}
+
+type mpage struct {
+	folder, slug, title, summary, date string
+	kind                               string // the required enum field, by type
+	aliases, tags                      []string
+	rels                               map[string][]string
+	body                               []string
+	draft                              bool
+}
+
+func (p *mpage) path() string { return "content/" + p.folder + "/" + p.slug + ".md" }
+
+// relations the model uses: field -> target folder.
+var modelRelations = map[string]map[string]string{
+	"initiatives":  {"proposed_by": "participants", "addresses": "risks", "announced_at": "events", "builds_on": "initiatives"},
+	"participants": {"member_of": "participants"},
+	"events":       {"hosts": "participants", "attendees": "participants"},
+	"risks":        {"related": "risks"},
+}
+
+var kinds = map[string]string{"initiatives": "kind: declaration", "participants": "kind: country", "risks": "domain: misinformation", "events": ""}
+
+func (p *mpage) text() string {
+	var b strings.Builder
+	b.WriteString("---\n")
+	fmt.Fprintf(&b, "title: %q\n", p.title)
+	if p.summary != "" {
+		fmt.Fprintf(&b, "summary: %q\n", p.summary)
+	}
+	if p.date != "" {
+		fmt.Fprintf(&b, "date: %s\n", p.date)
+	}
+	if len(p.aliases) > 0 {
+		fmt.Fprintf(&b, "aliases: [%s]\n", strings.Join(p.aliases, ", "))
+	}
+	if len(p.tags) > 0 {
+		fmt.Fprintf(&b, "tags: [%s]\n", strings.Join(p.tags, ", "))
+	}
+	if k := kinds[p.folder]; k != "" {
+		b.WriteString(k + "\n")
+	}
+	for _, r := range slices.Sorted(maps.Keys(p.rels)) {
+		if len(p.rels[r]) > 0 {
+			fmt.Fprintf(&b, "%s: [%s]\n", r, strings.Join(p.rels[r], ", "))
+		}
+	}
+	if p.draft {
+		b.WriteString("draft: true\n")
+	}
+	b.WriteString("---\n\n")
+	b.WriteString(strings.Join(p.body, "\n\n"))
+	b.WriteString("\n")
+	return b.String()
+}
+
+func newModel() *model {
+	m := &model{pages: map[string]*mpage{}, assets: map[string]string{"content/figure.png": "png-1"},
+		home: "---\ntitle: Test KB\n---\n\nStart at [[China]] and [[deep fakes]].\n", css: "body{}"}
+	add := func(folder, slug, title, date string) {
+		p := &mpage{folder: folder, slug: slug, title: title, date: date, rels: map[string][]string{},
+			body: []string{"## Background", "Some text about " + title + "."}}
+		m.pages[p.path()] = p
+	}
+	for _, c := range []string{"China", "United States", "European Union", "Li Qiang"} {
+		add("participants", slugOf(c), c, "")
+	}
+	for _, r := range []string{"Deep fakes", "Machine hallucinations", "Digital divide"} {
+		add("risks", slugOf(r), r, "")
+	}
+	add("initiatives", "gaigi", "Global AI Governance Initiative", "2023-10-18")
+	add("initiatives", "action-plan", "Global AI Governance Action Plan", "2025-07-26")
+	add("initiatives", "eu-ai-act", "EU AI Act", "2024-05")
+	add("events", "waic-2025", "WAIC 2025", "2025-07-26")
+	add("events", "paris-summit", "AI Action Summit", "2025-02-10")
+	add("guides", "about", "About", "")
+	m.pages["content/initiatives/action-plan.md"].rels["proposed_by"] = []string{"china"}
+	m.pages["content/initiatives/action-plan.md"].rels["builds_on"] = []string{"gaigi"}
+	m.pages["content/participants/li-qiang.md"].body = append(m.pages["content/participants/li-qiang.md"].body, "Premier of [[China]], spoke at [[waic-2025#Background]].", "![[figure.png]]")
+	return m
+}
+
+func slugOf(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") }
+
+// write writes the whole model under dir.
+func (m *model) write(t *testing.T, dir string) {
+	t.Helper()
+	must(t, os.WriteFile(filepath.Join(dir, "kb.yaml"), []byte("title: Test\nbroken_links: warn\n"), 0o644))
+	for p, pg := range m.pages {
+		writeFile(t, dir, p, pg.text())
+	}
+	for p, c := range m.assets {
+		writeFile(t, dir, p, c)
+	}
+	writeFile(t, dir, "content/index.md", m.home)
+	writeFile(t, dir, "static/css/extra.css", m.css)
+}
+
+func writeFile(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	must(t, os.MkdirAll(filepath.Dir(full), 0o755))
+	must(t, os.WriteFile(full, []byte(text), 0o644))
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (m *model) of(folder string) []*mpage {
+	var out []*mpage
+	for _, p := range slices.Sorted(maps.Keys(m.pages)) {
+		if m.pages[p].folder == folder {
+			out = append(out, m.pages[p])
+		}
+	}
+	return out
+}
+
+func (m *model) any(r *rand.Rand) *mpage {
+	paths := slices.Sorted(maps.Keys(m.pages))
+	return m.pages[paths[r.IntN(len(paths))]]
+}
+
+// edit makes one random change to the model and the files, and returns
+// the paths it touched and what it did.
+func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) {
+	p := m.any(r)
+	touched := []string{p.path()}
+	var what string
+	switch r.IntN(16) {
+	case 0:
+		p.title = fmt.Sprintf("%s %d", strings.Fields(p.title)[0], m.bump())
+		what = "retitle " + p.slug
+	case 1:
+		p.summary = fmt.Sprintf("Summary %d.", m.bump())
+		what = "summary " + p.slug
+	case 2:
+		target := m.any(r)
+		link := "[[" + target.title + "]]"
+		if r.IntN(2) == 0 {
+			link = "[[" + target.slug + "|that page]]"
+		}
+		p.body = append(p.body, fmt.Sprintf("A sentence %d linking %s here.", m.bump(), link))
+		what = "link " + p.slug + " -> " + target.slug
+	case 3:
+		p.body = p.body[:min(len(p.body), 2)]
+		what = "trim body " + p.slug
+	case 4:
+		rels := modelRelations[p.folder]
+		if len(rels) == 0 {
+			return m.edit(t, r, dir)
+		}
+		name := slices.Sorted(maps.Keys(rels))[r.IntN(len(rels))]
+		targets := m.of(rels[name])
+		target := targets[r.IntN(len(targets))]
+		if target == p || slices.Contains(p.rels[name], target.slug) {
+			p.rels[name] = nil
+			what = "clear " + name + " of " + p.slug
+		} else {
+			p.rels[name] = append(p.rels[name], target.slug)
+			what = "relate " + p.slug + " " + name + " " + target.slug
+		}
+	case 5:
+		p.date = fmt.Sprintf("20%02d-%02d", 10+r.IntN(16), 1+r.IntN(12))
+		what = "date " + p.slug
+	case 6:
+		p.tags = []string{[]string{"ai", "law", "un", "safety"}[r.IntN(4)]}
+		what = "tag " + p.slug
+	case 7:
+		p.draft = !p.draft
+		what = "draft " + p.slug
+	case 8:
+		if len(m.pages) < 8 {
+			return m.edit(t, r, dir)
+		}
+		delete(m.pages, p.path())
+		must(t, os.Remove(filepath.Join(dir, filepath.FromSlash(p.path()))))
+		for _, q := range m.pages {
+			for name, ts := range q.rels {
+				if i := slices.Index(ts, p.slug); i >= 0 && q.folder != "" {
+					q.rels[name] = slices.Delete(slices.Clone(ts), i, i+1)
+					touched = append(touched, q.path())
+				}
+			}
+		}
+		what = "delete " + p.slug
+	case 9:
+		folder := []string{"participants", "risks", "initiatives", "events"}[r.IntN(4)]
+		n := m.bump()
+		q := &mpage{folder: folder, slug: fmt.Sprintf("new-%d", n), title: fmt.Sprintf("New %d", n), rels: map[string][]string{},
+			body: []string{"## Background", "Fresh page linking [[China]]."}}
+		m.pages[q.path()] = q
+		touched = []string{q.path()}
+		what = "create " + q.slug
+	case 10:
+		p.aliases = []string{fmt.Sprintf("Alias %d", r.IntN(3))}
+		what = "alias " + p.slug
+	case 11:
+		p.body[0] = fmt.Sprintf("## Heading %d", r.IntN(3))
+		what = "heading " + p.slug
+	case 12:
+		m.home = fmt.Sprintf("---\ntitle: Test KB\n---\n\nStart at [[%s]].\n", m.any(r).title)
+		touched = []string{"content/index.md"}
+		what = "home"
+	case 13:
+		if _, ok := m.assets["content/figure.png"]; ok && r.IntN(2) == 0 {
+			delete(m.assets, "content/figure.png")
+			must(t, os.Remove(filepath.Join(dir, "content/figure.png")))
+			what = "remove asset"
+		} else {
+			m.assets["content/figure.png"] = fmt.Sprintf("png-%d", m.bump())
+			what = "write asset"
+		}
+		touched = []string{"content/figure.png"}
+	case 14:
+		m.css = fmt.Sprintf("body{margin:%dpx}", m.bump())
+		touched = []string{"static/css/extra.css"}
+		what = "css"
+	case 15:
+		p.body = append(p.body, fmt.Sprintf("Timeline text %d.", m.bump()))
+		what = "body text " + p.slug
+	}
+	for _, tp := range touched {
+		if q, ok := m.pages[tp]; ok {
+			writeFile(t, dir, tp, q.text())
+		}
+	}
+	if c, ok := m.assets["content/figure.png"]; ok && slices.Contains(touched, "content/figure.png") {
+		writeFile(t, dir, "content/figure.png", c)
+	}
+	if slices.Contains(touched, "content/index.md") {
+		writeFile(t, dir, "content/index.md", m.home)
+	}
+	if slices.Contains(touched, "static/css/extra.css") {
+		writeFile(t, dir, "static/css/extra.css", m.css)
+	}
+	return touched, what
+}
+
+func (m *model) bump() int { m.next++; return m.next }
+
+// TestLiveMatchesFullBuild makes random edit sequences and checks, after
+// each, that the incremental output equals a full build's byte for byte.
+func TestLiveMatchesFullBuild(t *testing.T) {
+	builtin := os.DirFS("../..") // the repository's templates/ and static/
+	for seed := uint64(1); seed <= 4; seed++ {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			dir := t.TempDir()
+			m := newModel()
+			m.write(t, dir)
+			live, problems, err := Start(os.DirFS(dir), builtin, Options{})
+			if err != nil || problems.Errors(false) > 0 {
+				t.Fatalf("start: %v\n%s", err, problems)
+			}
+			r := rand.New(rand.NewPCG(seed, 42))
+			var history []string
+			for step := 0; step < 60; step++ {
+				touched, what := m.edit(t, r, dir)
+				history = append(history, what)
+				if r.IntN(10) == 0 {
+					// A bad save first: the update fails and nothing changes.
+					bad := touched[0]
+					if strings.HasSuffix(bad, ".md") {
+						before := snapshot(live.Output())
+						writeFile(t, dir, bad, "---\ntitle: [unclosed\n---\n")
+						u, err := live.Update([]string{bad})
+						if err != nil || !u.Failed {
+							t.Fatalf("step %d: a broken file did not fail the update: %v %+v", step, err, u.Problems)
+						}
+						if !equalFiles(before, snapshot(live.Output())) {
+							t.Fatalf("step %d: a failed update changed the output", step)
+						}
+						if q, ok := m.pages[bad]; ok {
+							writeFile(t, dir, bad, q.text())
+						} else {
+							must(t, os.Remove(filepath.Join(dir, bad)))
+						}
+					}
+				}
+				u, err := live.Update(touched)
+				if err != nil {
+					t.Fatalf("step %d (%s): %v", step, what, err)
+				}
+				if u.Failed {
+					t.Fatalf("step %d (%s): update failed:\n%s", step, what, u.Problems)
+				}
+				want, _, err := Start(os.DirFS(dir), builtin, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := diffFiles(snapshot(want.Output()), snapshot(live.Output())); diff != "" {
+					t.Fatalf("step %d (%s): incremental output differs from a full build:\n%s\nedits: %s", step, what, diff, strings.Join(history, "; "))
+				}
+			}
+		})
+	}
+}
+
+func snapshot(m *Memory) map[string][]byte {
+	out := map[string][]byte{}
+	for _, p := range m.Paths() {
+		b, _ := m.Get(p)
+		out[p] = b
+	}
+	return out
+}
+
+func equalFiles(a, b map[string][]byte) bool { return diffFiles(a, b) == "" }
+
+// diffFiles names the files that differ, with the first differing line.
+func diffFiles(want, got map[string][]byte) string {
+	var b strings.Builder
+	for _, p := range slices.Sorted(maps.Keys(want)) {
+		g, ok := got[p]
+		switch {
+		case !ok:
+			fmt.Fprintf(&b, "missing %s\n", p)
+		case !bytes.Equal(g, want[p]):
+			wl, gl := strings.Split(string(want[p]), "\n"), strings.Split(string(g), "\n")
+			for i := range min(len(wl), len(gl)) {
+				if wl[i] != gl[i] {
+					fmt.Fprintf(&b, "differs %s line %d:\n  want %s\n  got  %s\n", p, i+1, wl[i], gl[i])
+					break
+				}
+			}
+			if len(wl) != len(gl) {
+				fmt.Fprintf(&b, "differs %s: %d lines, want %d\n", p, len(gl), len(wl))
+			}
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := want[p]; !ok {
+			fmt.Fprintf(&b, "extra %s\n", p)
+		}
+	}
+	return b.String()
+}

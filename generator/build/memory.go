@@ -1,0 +1,84 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"slices"
+	"sync"
+)
+
+// Memory is a site's output held in memory, as serve keeps it. It records
+// which files a build changed, so that only the browsers showing them reload.
+type Memory struct {
+	mu      sync.RWMutex
+	files   map[string][]byte
+	changed map[string]bool
+}
+
+// NewMemory returns an empty output.
+func NewMemory() *Memory {
+	return &Memory{files: map[string][]byte{}, changed: map[string]bool{}}
+}
+
+// Put stores a file, noting it as changed if its bytes differ.
+func (m *Memory) Put(rel string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
+		m.files[rel] = data
+		m.changed[rel] = true
+	}
+	return nil
+}
+
+// Copy stores a copy of src of fsys.
+func (m *Memory) Copy(rel string, fsys fs.FS, src string) error {
+	data, err := fs.ReadFile(fsys, src)
+	if err != nil {
+		return err
+	}
+	return m.Put(rel, data)
+}
+
+// Delete removes a file.
+func (m *Memory) Delete(rel string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, ok := m.files[rel]; ok {
+		delete(m.files, rel)
+		m.changed[rel] = true
+	}
+}
+
+// Get returns a file.
+func (m *Memory) Get(rel string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	b, ok := m.files[rel]
+	return b, ok
+}
+
+// Paths lists the files, sorted.
+func (m *Memory) Paths() []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	paths := make([]string, 0, len(m.files))
+	for p := range m.files {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// TakeChanged returns the files changed since the last call, sorted.
+func (m *Memory) TakeChanged() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	paths := make([]string, 0, len(m.changed))
+	for p := range m.changed {
+		paths = append(paths, p)
+	}
+	clear(m.changed)
+	slices.Sort(paths)
+	return paths
+}

@@ -1,0 +1,298 @@
+// Package serve is kb's preview server: it serves a site from memory,
+// applies each save as an incremental update, and tells open browsers to
+// reload the pages that changed, or shows the problems of a bad save over
+// the page while the last good site stays up.
+package serve
+
+import (
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/diag"
+)
+
+//go:embed live.js
+var liveJS []byte
+
+// liveScript is added to every HTML page served.
+const liveScript = `<script src="/_kb/live.js"></script>`
+
+// Server serves one live site.
+type Server struct {
+	mu       sync.Mutex // serialises updates
+	live     *build.Live
+	state    status
+	clients  map[chan event]bool
+	clientMu sync.Mutex
+	log      io.Writer
+	done     chan struct{} // closed on shutdown, to end event streams
+}
+
+// status is what /_kb/status says and what a page shows when it opens.
+type status struct {
+	OK       bool     `json:"ok"`
+	Problems []string `json:"problems"`
+	Updated  int      `json:"updates"`
+}
+
+// event is one server-sent event.
+type event struct {
+	name string
+	data []byte
+}
+
+// New serves live, whose first build found problems.
+func New(live *build.Live, problems diag.List, log io.Writer) *Server {
+	s := &Server{live: live, clients: map[chan event]bool{}, log: log, done: make(chan struct{})}
+	s.state = statusOf(problems)
+	return s
+}
+
+func statusOf(problems diag.List) status {
+	st := status{OK: problems.Errors(false) == 0, Problems: []string{}}
+	for _, p := range problems {
+		st.Problems = append(st.Problems, p.String())
+	}
+	return st
+}
+
+// Close ends the event streams, so that the HTTP server can shut down.
+func (s *Server) Close() { close(s.done) }
+
+// Apply updates the site for a batch of changed files and tells the
+// browsers. It returns what the update did.
+func (s *Server) Apply(paths []string) (build.Update, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	u, err := s.live.Update(paths)
+	if err != nil {
+		fmt.Fprintf(s.log, "kb: %v\n", err)
+		return u, err
+	}
+	s.state = statusOf(u.Problems)
+	s.state.Updated++
+	took := time.Since(start).Round(100 * time.Microsecond)
+	if u.Failed {
+		fmt.Fprint(s.log, u.Problems.String())
+		fmt.Fprintf(s.log, "kb: %s changed; %d errors, still serving the last good site\n", strings.Join(paths, ", "), u.Problems.Errors(false))
+		s.broadcast(event{"problems", mustJSON(s.state)})
+		return u, nil
+	}
+	fmt.Fprint(s.log, u.Problems.String())
+	fmt.Fprintf(s.log, "kb: %s changed; %d pages and %d files updated in %s\n", strings.Join(paths, ", "), u.Pages, len(u.Changed), took)
+	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
+	return u, nil
+}
+
+// reload is what browsers need to know of an update.
+type reload struct {
+	Pages []string `json:"pages"` // URL paths of the pages that changed
+	CSS   bool     `json:"css"`   // a stylesheet changed
+	Other bool     `json:"other"` // another file changed (script, image)
+}
+
+func reloadOf(changed []string) reload {
+	r := reload{Pages: []string{}}
+	for _, f := range changed {
+		switch {
+		case f == "index.html":
+			r.Pages = append(r.Pages, "/")
+		case strings.HasSuffix(f, "/index.html"):
+			r.Pages = append(r.Pages, "/"+strings.TrimSuffix(f, "index.html"))
+		case strings.HasSuffix(f, ".css"):
+			r.CSS = true
+		case f == "404.html" || strings.HasSuffix(f, ".json") || strings.HasSuffix(f, ".xml"):
+			// Not shown in a browser tab that an update should reload.
+		default:
+			r.Other = true
+		}
+	}
+	return r
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only values made here
+	}
+	return b
+}
+
+func (s *Server) broadcast(e event) {
+	s.clientMu.Lock()
+	defer s.clientMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- e:
+		default: // a client too slow to read misses an event, not the server
+		}
+	}
+}
+
+// Handler serves the site, the live-reload script and its event stream.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/_kb/live.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(liveJS)
+	})
+	mux.HandleFunc("/_kb/events", s.events)
+	mux.HandleFunc("/_kb/status", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		b := mustJSON(s.state)
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(b)
+	})
+	mux.HandleFunc("/", s.file)
+	return mux
+}
+
+// events streams server-sent events to one browser tab until it goes.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan event, 8)
+	s.clientMu.Lock()
+	s.clients[c] = true
+	s.clientMu.Unlock()
+	defer func() {
+		s.clientMu.Lock()
+		delete(s.clients, c)
+		s.clientMu.Unlock()
+	}()
+	s.mu.Lock()
+	if !s.state.OK {
+		c <- event{"problems", mustJSON(s.state)} // a tab opened on a broken site shows why
+	}
+	s.mu.Unlock()
+	fmt.Fprint(w, "retry: 500\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case e := <-c:
+			fmt.Fprintf(w, "event: %s\ndata: %s\n\n", e.name, e.data)
+			flusher.Flush()
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		}
+	}
+}
+
+// file serves a file of the site from memory. Paths are cleaned before
+// they are looked up, and only what the build made exists: nothing
+// outside the site can be reached.
+func (s *Server) file(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	p := path.Clean("/" + r.URL.Path)
+	name := strings.TrimPrefix(p, "/")
+	switch {
+	case name == "":
+		name = "index.html"
+	case strings.HasSuffix(r.URL.Path, "/"):
+		name += "/index.html"
+	}
+	out := s.live.Output()
+	data, ok := out.Get(name)
+	if !ok && !strings.HasSuffix(name, "index.html") {
+		if _, dir := out.Get(name + "/index.html"); dir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		name = "404.html"
+		if data, ok = out.Get(name); !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := contentType(name)
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		_, _ = w.Write(data)
+	}
+}
+
+// contentType is the type of a file by its name.
+func contentType(name string) string {
+	ext := path.Ext(name)
+	switch ext {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".json":
+		return "application/json"
+	case ".xml":
+		if path.Base(name) == "atom.xml" {
+			return "application/atom+xml"
+		}
+		return "application/xml"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// inject adds the live-reload script before </body>.
+func inject(page []byte) []byte {
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page[:len(page):len(page)], liveScript...)
+	}
+	out := make([]byte, 0, len(page)+len(liveScript))
+	out = append(out, page[:i]...)
+	out = append(out, liveScript...)
+	return append(out, page[i:]...)
+}
+
+// Watch applies batches of changes until ctx ends.
+func (s *Server) Watch(ctx context.Context, batches <-chan []string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case b := <-batches:
+			_, _ = s.Apply(b)
+		}
+	}
+}

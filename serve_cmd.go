@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/serve"
+	"github.com/kbgen/kb/generator/watch"
+)
+
+func runServe(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
+	var c common
+	var addr string
+	f := newFlags("serve", "serve [--source DIR] [--addr HOST:PORT] [--drafts] [--broken-links error|warn]", stderr)
+	c.register(f, false)
+	f.StringVar(&addr, "addr", "127.0.0.1:1313", "the `address` to listen on; loopback unless you say otherwise")
+	if code, ok := f.parse(args); !ok {
+		return code
+	}
+	o, ok := c.options(stderr)
+	if !ok || !noArgs(f, stderr) {
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serveSite(ctx, c.source, addr, builtin, o, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "kb serve: %v\n", err)
+		return exitProblems
+	}
+	return exitOK
+}
+
+// serveSite builds the site into memory, serves it on addr and applies
+// every save until ctx ends.
+func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.Options, stdout, stderr io.Writer) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	url := "http://" + ln.Addr().String() + "/"
+	o.BaseURL = url
+	start := time.Now()
+	live, problems, err := build.Start(os.DirFS(source), builtin, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(stderr, problems.String())
+	fmt.Fprintf(stdout, "kb: built %d pages in %s; serving %s (Ctrl-C to stop)\n",
+		live.Pages(), time.Since(start).Round(time.Millisecond), url)
+	srv := serve.New(live, problems, stderr)
+	w, err := watch.New(source)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	batches := make(chan []string)
+	go func() {
+		if err := w.Run(ctx, batches); err != nil {
+			fmt.Fprintf(stderr, "kb serve: watching: %v\n", err)
+		}
+	}()
+	go srv.Watch(ctx, batches)
+
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(stdout, "kb: stopping")
+	srv.Close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
