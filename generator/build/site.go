@@ -336,3 +336,6 @@ func (s *Site) staticSource(p string) fs.FS {
 	}
 	return s.layers[1]
 }
+
+// Graph is the site's linked pages.
+func (s *Site) Graph() *graph.Graph { return s.graph }
