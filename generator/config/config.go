@@ -40,10 +40,13 @@ func Default() *Config {
 // BasePath is the path part of BaseURL with slashes on both sides: "/kb/".
 func (c *Config) BasePath() string {
 	u, err := url.Parse(c.BaseURL)
-	if err != nil || u.Path == "" {
+	if err != nil {
 		return "/"
 	}
-	return "/" + strings.Trim(u.Path, "/") + "/"
+	if p := strings.Trim(u.Path, "/"); p != "" {
+		return "/" + p + "/"
+	}
+	return "/"
 }
 
 // AbsURL turns a path below the site root into a full URL when BaseURL
@@ -86,8 +89,14 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	}
 	builtinTypes := true
 	var types *schema.Schema
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if seen[k.Value] {
+			problems.Errorf(File, pos(k), "setting %q is given twice", k.Value)
+			continue
+		}
+		seen[k.Value] = true
 		switch k.Value {
 		case "title":
 			c.Title = text(v, k.Value, &problems)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
@@ -68,7 +69,11 @@ func split(data []byte) (frontMatter, error) {
 		return fm, &syntaxError{pos: diag.Pos{Line: start}, msg: fmt.Sprintf("front matter: %v", err)}
 	}
 	if fm.format == "" && start > 0 && isOpening(data, start) {
-		return fm, &syntaxError{pos: diag.Pos{Line: start, Col: 1}, msg: "front matter is opened here and never closed"}
+		msg := "front matter is opened here and never closed"
+		if delimsIncluded {
+			msg = `JSON front matter opened here must end with a line holding only "}", then an empty line`
+		}
+		return fm, &syntaxError{pos: diag.Pos{Line: start, Col: 1}, msg: msg}
 	}
 	fm.body = body
 	fm.bodyLine = countLines(data[:len(data)-len(body)]) + 1
@@ -120,23 +125,41 @@ func decodeYAML(raw []byte, first int) ([]Field, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil // empty front matter
 	}
+	d := yamlDoc{lines: bytes.Split(raw, []byte{'\n'}), first: first}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, &syntaxError{pos: yamlPos(root, first), msg: "front matter (YAML) must be a map of fields"}
+		return nil, &syntaxError{pos: d.pos(root), msg: "front matter (YAML) must be a map of fields"}
 	}
-	v, err := yamlValue(root, first)
+	v, err := d.value(root)
 	return v.Fields, err
 }
 
-func yamlPos(n *yaml.Node, first int) diag.Pos {
-	return diag.Pos{Line: n.Line + first - 1, Col: n.Column}
+// yamlDoc turns yaml.v3's places into the file's: lines shifted by where
+// the front matter starts, and columns counted in bytes, as diag.Pos
+// promises (yaml.v3 counts characters).
+type yamlDoc struct {
+	lines [][]byte
+	first int
 }
 
-func yamlValue(n *yaml.Node, first int) (Value, error) {
-	pos := yamlPos(n, first)
+func (d yamlDoc) pos(n *yaml.Node) diag.Pos {
+	col := n.Column
+	if i := n.Line - 1; i >= 0 && i < len(d.lines) {
+		line, byteCol := d.lines[i], 0
+		for r := 1; r < n.Column && byteCol < len(line); r++ {
+			_, size := utf8.DecodeRune(line[byteCol:])
+			byteCol += size
+		}
+		col = byteCol + 1
+	}
+	return diag.Pos{Line: n.Line + d.first - 1, Col: col}
+}
+
+func (d yamlDoc) value(n *yaml.Node) (Value, error) {
+	pos := d.pos(n)
 	switch n.Kind {
 	case yaml.AliasNode:
-		return yamlValue(n.Alias, first)
+		return d.value(n.Alias)
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
 			return Value{Kind: KindNull, Pos: pos}, nil
@@ -145,7 +168,7 @@ func yamlValue(n *yaml.Node, first int) (Value, error) {
 	case yaml.SequenceNode:
 		v := Value{Kind: KindList, Pos: pos, Items: make([]Value, 0, len(n.Content))}
 		for _, c := range n.Content {
-			item, err := yamlValue(c, first)
+			item, err := d.value(c)
 			if err != nil {
 				return v, err
 			}
@@ -157,16 +180,16 @@ func yamlValue(n *yaml.Node, first int) (Value, error) {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode {
-				return v, &syntaxError{pos: yamlPos(k, first), msg: "front matter (YAML): a key must be a plain name"}
+				return v, &syntaxError{pos: d.pos(k), msg: "front matter (YAML): a key must be a plain name"}
 			}
 			if _, dup := v.Get(k.Value); dup {
-				return v, &syntaxError{pos: yamlPos(k, first), msg: fmt.Sprintf("front matter (YAML): field %q is given twice", k.Value)}
+				return v, &syntaxError{pos: d.pos(k), msg: fmt.Sprintf("front matter (YAML): field %q is given twice", k.Value)}
 			}
-			fv, err := yamlValue(val, first)
+			fv, err := d.value(val)
 			if err != nil {
 				return v, err
 			}
-			v.Fields = append(v.Fields, Field{Key: k.Value, KeyPos: yamlPos(k, first), Value: fv})
+			v.Fields = append(v.Fields, Field{Key: k.Value, KeyPos: d.pos(k), Value: fv})
 		}
 		return v, nil
 	}
@@ -204,7 +227,12 @@ func (d *jsonDecoder) token() (json.Token, diag.Pos, error) {
 	if err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			pos = d.lines.Pos(int(se.Offset))
+			// The decoder's offset inside a value is not one into the
+			// text; a whole decode gives one that is.
+			var whole any
+			if err := json.Unmarshal(d.raw, &whole); errors.As(err, &se) {
+				pos = d.lines.Pos(max(int(se.Offset)-1, 0))
+			}
 		}
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
@@ -282,8 +310,8 @@ func decodeTOML(raw []byte, first int) ([]Field, error) {
 			continue
 		}
 		key := k[0]
-		kpos, off := loc.key(key)
-		fields = append(fields, Field{Key: key, KeyPos: kpos, Value: loc.value(m[key], kpos, off)})
+		kpos, vpos, off := loc.key(key)
+		fields = append(fields, Field{Key: key, KeyPos: kpos, Value: loc.value(m[key], vpos, off)})
 	}
 	return fields, nil
 }
@@ -296,8 +324,8 @@ type tomlLocator struct {
 	lines *diag.Lines
 }
 
-// key returns the place of the key's value and its byte offset.
-func (l tomlLocator) key(key string) (diag.Pos, int) {
+// key returns the places of a key and of its value, and the value's byte offset.
+func (l tomlLocator) key(key string) (keyPos, valuePos diag.Pos, valueOff int) {
 	names := []string{key, strconv.Quote(key)}
 	off := 0
 	for _, line := range bytes.SplitAfter(l.raw, []byte{'\n'}) {
@@ -310,16 +338,17 @@ func (l tomlLocator) key(key string) (diag.Pos, int) {
 					for v < len(l.raw) && (l.raw[v] == ' ' || l.raw[v] == '\t') {
 						v++
 					}
-					return l.lines.Pos(v), v
+					return l.lines.Pos(off + indent), l.lines.Pos(v), v
 				}
 			}
 			if bytes.HasPrefix(t, []byte("[["+name+"]]")) || bytes.HasPrefix(t, []byte("["+name+"]")) {
-				return l.lines.Pos(off + indent), off + indent
+				p := l.lines.Pos(off + indent)
+				return p, p, off + indent
 			}
 		}
 		off += len(line)
 	}
-	return l.lines.Pos(0), 0
+	return l.lines.Pos(0), l.lines.Pos(0), 0
 }
 
 // value converts a decoded TOML value; list items get the place where

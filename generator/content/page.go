@@ -4,6 +4,7 @@
 package content
 
 import (
+	"bytes"
 	"hash/crc32"
 	"path"
 	"sort"
@@ -56,6 +57,7 @@ func (p *Page) IsSectionIndex() bool { return path.Base(p.Path) == "_index.md" }
 func Parse(filePath string, data []byte) (*Page, diag.List) {
 	var problems diag.List
 	p := &Page{Path: filePath, Hash: Hash(data)}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark some editors write
 	fm, err := split(data)
 	if err != nil {
 		se := err.(*syntaxError)
@@ -72,9 +74,12 @@ func Parse(filePath string, data []byte) (*Page, diag.List) {
 	name := strings.TrimSuffix(file, path.Ext(file))
 	p.Title = name
 	if f, ok := p.Field("title"); ok {
-		if f.Value.Kind == KindScalar && strings.TrimSpace(f.Value.Text) != "" {
+		switch {
+		case f.Value.Kind == KindScalar && strings.TrimSpace(f.Value.Text) != "":
 			p.Title = f.Value.Text
-		} else {
+		case f.Value.Kind == KindScalar:
+			problems.Errorf(filePath, f.Value.Pos, "title must not be empty")
+		default:
 			problems.Errorf(filePath, f.Value.Pos, "title must be a single line of text, not %s", f.Value.Kind)
 		}
 	}

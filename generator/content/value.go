@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+
 	"github.com/kbgen/kb/generator/diag"
 )
 

@@ -150,8 +150,13 @@ func YAMLError(err error, firstLine int) (Pos, string) {
 	pos := Pos{Line: firstLine}
 	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		pos.Line = firstLine + n - 1
 		msg = strings.TrimPrefix(err.Error(), m[0])
+		// yaml.v3 counts lines from 1 for scanner errors but from 0 for
+		// parser errors, which all say "did not find expected ...".
+		if strings.HasPrefix(msg, "did not find expected") {
+			n++
+		}
+		pos.Line = firstLine + n - 1
 	}
 	return pos, msg
 }

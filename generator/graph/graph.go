@@ -29,8 +29,8 @@ type Page struct {
 
 // Options changes how strictly links are checked.
 type Options struct {
-	BrokenLinks diag.Severity // the severity of a link to nothing
-	Drafts      bool          // publish drafts
+	WarnBrokenLinks bool // a link to nothing is a warning, not an error
+	Drafts          bool // publish drafts
 }
 
 // Graph is the whole knowledge base, linked.
@@ -85,6 +85,7 @@ const (
 	Broken                // no page, heading or file matches; or several do
 	Unpublished           // the target is a draft left out of this build
 	Asset                 // a file of content/, such as an image
+	SamePage              // a heading of the linking page itself: [[#Heading]]
 )
 
 // Target is what a wikilink resolved to.
@@ -259,7 +260,11 @@ func (g *Graph) link(n *Node, problems *diag.List) {
 		t := g.resolveLink(n, l)
 		n.Links[i] = t
 		if t.State == Broken {
-			problems.Add(diag.Problem{Path: n.Path, Pos: l.Pos, Severity: g.opts.BrokenLinks,
+			severity := diag.Error
+			if g.opts.WarnBrokenLinks {
+				severity = diag.Warning
+			}
+			problems.Add(diag.Problem{Path: n.Path, Pos: l.Pos, Severity: severity,
 				Message: fmt.Sprintf("link %s: %s", written(l), t.Reason)})
 			continue
 		}
@@ -295,7 +300,11 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) Target {
 	}
 	var target *Node
 	if l.Target == "" {
-		target = from
+		anchor, near := headingAnchor(from.Doc, l.Heading)
+		if anchor == "" {
+			return Target{State: Broken, Reason: fmt.Sprintf("this page has no heading %q%s", l.Heading, didYouMean(near))}
+		}
+		return Target{State: SamePage, Anchor: anchor}
 	} else {
 		found := g.names.resolve(l.Target, nil)
 		switch len(found) {

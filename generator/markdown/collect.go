@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/slug"
@@ -93,7 +95,12 @@ func (c *collector) inline(n ast.Node, b *strings.Builder, spans *[]span) {
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch t := ch.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(c.src))
+			v := t.Segment.Value(c.src)
+			if !t.IsRaw() && bytes.ContainsAny(v, "\\&") {
+				// As goldmark's renderer does: "Q\&A" and "AT&amp;T" read "Q&A", "AT&T".
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -40,11 +39,8 @@ func (r codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Node
 		seg := lines.At(i)
 		code.Write(seg.Value(source))
 	}
-	lang := ""
-	if n.Info != nil {
-		lang, _, _ = strings.Cut(string(n.Info.Segment.Value(source)), " ")
-		lang = strings.TrimSpace(lang)
-	}
+	// The language, with escapes and entities resolved as CommonMark says.
+	lang := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Language(source)))))
 	if lexer := lexers.Get(lang); lang != "" && lexer != nil {
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil {

@@ -18,26 +18,35 @@ type Date struct {
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD. A timestamp is read as its day.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return Date{t.Year(), int(t.Month()), t.Day()}, nil
-	}
-	if i := strings.IndexAny(s, "T "); i == 10 {
-		s = s[:10] // "2025-07-26 10:00:00"
+	bad := fmt.Errorf("%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
+	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
+		// A timestamp: its day, if the rest is a time of day.
+		d, err := ParseDate(s[:10])
+		if err != nil {
+			return Date{}, err
+		}
+		for _, layout := range []string{"15:04", "15:04:05", "15:04Z07:00", "15:04:05Z07:00", "15:04:05.999999999Z07:00", "15:04:05 -0700", "15:04:05 -0700 MST"} {
+			if _, err := time.Parse(layout, s[11:]); err == nil {
+				return d, nil
+			}
+		}
+		return Date{}, bad
 	}
 	parts := strings.Split(s, "-")
-	bad := fmt.Errorf("%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, bad
 	}
 	var n [3]int
 	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || (i > 0 && len(p) != 2) || v < 0 {
+		if (i > 0 && len(p) != 2) || strings.Trim(p, "0123456789") != "" {
 			return Date{}, bad
 		}
-		n[i] = v
+		n[i], _ = strconv.Atoi(p)
 	}
 	d := Date{n[0], n[1], n[2]}
+	if d.Year == 0 {
+		return Date{}, fmt.Errorf("%q is not a date: there is no year 0", s)
+	}
 	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, fmt.Errorf("%q is not a date: there is no month %d", s, d.Month)
 	}

@@ -34,8 +34,8 @@ func Builtin() *Schema {
 func FromYAML(file string, n *yaml.Node) (*Schema, diag.List) {
 	r := &reader{file: file}
 	s := &Schema{}
-	r.mapping(n, "types", func(name string, v *yaml.Node) {
-		if t := r.typ(name, v); t != nil {
+	r.mapping(n, "types", func(name *yaml.Node, v *yaml.Node) {
+		if t := r.typ(name.Value, v); t != nil {
 			s.Types = append(s.Types, t)
 		}
 	})
@@ -53,7 +53,7 @@ func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
 }
 
 // mapping calls fn for each key of a YAML map, in the order written.
-func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, v *yaml.Node)) {
+func (r *reader) mapping(n *yaml.Node, what string, fn func(key *yaml.Node, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
 		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 			return
@@ -62,7 +62,7 @@ func (r *reader) mapping(n *yaml.Node, what string, fn func(key string, v *yaml.
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		fn(n.Content[i].Value, n.Content[i+1])
+		fn(n.Content[i], n.Content[i+1])
 	}
 }
 
@@ -99,8 +99,8 @@ func (r *reader) typ(name string, n *yaml.Node) *Type {
 	if slug.Make(name) != name || name == PageType {
 		r.errorf(n, "type name %q must be a lower-case slug other than %q", name, PageType)
 	}
-	r.mapping(n, "type "+name, func(key string, v *yaml.Node) {
-		switch key {
+	r.mapping(n, "type "+name, func(k *yaml.Node, v *yaml.Node) {
+		switch key := k.Value; key {
 		case "folder":
 			t.Folder = r.str(v, "folder")
 		case "label":
@@ -112,15 +112,15 @@ func (r *reader) typ(name string, n *yaml.Node) *Type {
 		case "columns":
 			t.Columns = r.strs(v, "columns")
 		case "fields":
-			r.mapping(v, "fields", func(fname string, fv *yaml.Node) {
-				t.Fields = append(t.Fields, r.field(fname, fv))
+			r.mapping(v, "fields", func(fname *yaml.Node, fv *yaml.Node) {
+				t.Fields = append(t.Fields, r.field(fname.Value, fv))
 			})
 		case "relations":
-			r.mapping(v, "relations", func(rname string, rv *yaml.Node) {
-				t.Relations = append(t.Relations, r.relation(rname, rv))
+			r.mapping(v, "relations", func(rname *yaml.Node, rv *yaml.Node) {
+				t.Relations = append(t.Relations, r.relation(rname.Value, rv))
 			})
 		default:
-			r.errorf(v, "type %s: unknown setting %q (folder, label, singular, end, columns, fields, relations)", name, key)
+			r.errorf(k, "type %s: unknown setting %q (folder, label, singular, end, columns, fields, relations)", name, key)
 		}
 	})
 	if t.Label == "" {
@@ -144,8 +144,8 @@ func (r *reader) typ(name string, n *yaml.Node) *Type {
 
 func (r *reader) field(name string, n *yaml.Node) Field {
 	f := Field{Name: name, Kind: KindText, Label: labelOf(name)}
-	r.mapping(n, "field "+name, func(key string, v *yaml.Node) {
-		switch key {
+	r.mapping(n, "field "+name, func(k *yaml.Node, v *yaml.Node) {
+		switch key := k.Value; key {
 		case "type":
 			f.Kind = FieldKind(r.str(v, "type"))
 			if !slices.Contains(fieldKinds(), f.Kind) {
@@ -160,7 +160,7 @@ func (r *reader) field(name string, n *yaml.Node) Field {
 		case "timeline":
 			f.Timeline = r.str(v, "timeline")
 		default:
-			r.errorf(v, "field %s: unknown setting %q (type, label, values, required, timeline)", name, key)
+			r.errorf(k, "field %s: unknown setting %q (type, label, values, required, timeline)", name, key)
 		}
 	})
 	if f.Kind == KindEnum && len(f.Values) == 0 {
@@ -177,8 +177,8 @@ func (r *reader) field(name string, n *yaml.Node) Field {
 
 func (r *reader) relation(name string, n *yaml.Node) Relation {
 	rel := Relation{Name: name, Label: labelOf(name)}
-	r.mapping(n, "relation "+name, func(key string, v *yaml.Node) {
-		switch key {
+	r.mapping(n, "relation "+name, func(k *yaml.Node, v *yaml.Node) {
+		switch key := k.Value; key {
 		case "target":
 			rel.Target = r.str(v, "target")
 		case "label":
@@ -188,7 +188,7 @@ func (r *reader) relation(name string, n *yaml.Node) Relation {
 		case "symmetric":
 			rel.Symmetric = r.boolean(v, "symmetric")
 		default:
-			r.errorf(v, "relation %s: unknown setting %q (target, label, inverse, symmetric)", name, key)
+			r.errorf(k, "relation %s: unknown setting %q (target, label, inverse, symmetric)", name, key)
 		}
 	})
 	if rel.Target == "" {

@@ -157,7 +157,7 @@ func TestServeEndToEnd(t *testing.T) {
 	// A bad save: the last good page stays, the problem is reported with its place.
 	write(t, dir, "content/participants/china.md", "---\ntitle: [China\nkind: country\n---\n")
 	e := waitEvent(t, tab, "problems")
-	if !strings.Contains(e, "content/participants/china.md:2") {
+	if !strings.Contains(e, "content/participants/china.md:3") {
 		t.Errorf("problems event %s does not name the file and line", e)
 	}
 	_, status, _ := get(t, srv.URL+"/_kb/status")

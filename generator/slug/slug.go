@@ -68,6 +68,11 @@ func Nearest(key string, candidates []string) string {
 			continue
 		}
 		d := distance(key, c, limit)
+		// A suggestion must keep something of what was written: "x" is
+		// not a typo of "a".
+		if d >= utf8.RuneCountInString(key) || d >= utf8.RuneCountInString(c) {
+			continue
+		}
 		if d <= limit && (best == "" || d < bestDist || d == bestDist && c < best) {
 			best, bestDist = c, d
 		}

@@ -46,3 +46,60 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func TestMakeIsIdempotent(t *testing.T) {
+	for _, s := range []string{
+		"Global AI Governance Initiative", "EU  AI Act (2024/1689)", "人工智能 全球治理",
+		"Déclaration de Paris", "कृत्रिम बुद्धि", "a--b", "-x-", "Q&A", "China’s plan", "ÅNGSTRÖM",
+	} {
+		once := Make(s)
+		if twice := Make(once); twice != once {
+			t.Errorf("Make(Make(%q)) = %q, want %q", s, twice, once)
+		}
+	}
+}
+
+func TestMakeMore(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"typographic apostrophe dropped", "China’s plan", "chinas-plan"},
+		{"upper-case non-Latin letters lowered", "ÅNGSTRÖM Über", "ångström-über"},
+		{"greek", "Τεχνητή Νοημοσύνη", "τεχνητή-νοημοσύνη"},
+		{"ampersand", "Q&A", "q-a"},
+		{"dots", "Regulation 2024.1689", "regulation-2024-1689"},
+		{"file extension is punctuation", "figure.png", "figure-png"},
+		{"tabs and newlines", "a\tb\nc", "a-b-c"},
+		{"emoji are punctuation", "AI 🤖 safety", "ai-safety"},
+	}
+	for _, tt := range tests {
+		if got := Make(tt.in); got != tt.want {
+			t.Errorf("%s: Make(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNearestMore(t *testing.T) {
+	tests := []struct {
+		name       string
+		key        string
+		candidates []string
+		want       string
+	}{
+		{"an exact match is no suggestion", "china", []string{"china"}, ""},
+		{"exact match skipped, next nearest kept", "china", []string{"china", "chinas"}, "chinas"},
+		{"ties go to the smaller key", "cat", []string{"cut", "bat"}, "bat"},
+		{"the nearer wins over order", "abcdef", []string{"abxxef", "abcdex"}, "abcdex"},
+		{"short keys allow two edits", "abc", []string{"axy"}, "axy"},
+		{"a suggestion keeps something of the key", "ab", []string{"xy"}, ""},
+		{"three edits too many for short keys", "abc", []string{"xyz"}, ""},
+		{"long keys allow a third of their length", "machine-learning", []string{"machine-learn"}, "machine-learn"},
+		{"runes, not bytes", "中国", []string{"中华"}, "中华"},
+		{"no candidates", "x", nil, ""},
+	}
+	for _, tt := range tests {
+		if got := Nearest(tt.key, tt.candidates); got != tt.want {
+			t.Errorf("%s: Nearest(%q, %q) = %q, want %q", tt.name, tt.key, tt.candidates, got, tt.want)
+		}
+	}
+}
