@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -138,11 +139,13 @@ func noArgs(f *flags, stderr io.Writer) bool {
 
 func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	var c common
-	var out, baseURL string
+	var out, baseURL, cpuProfile, memProfile string
 	f := newFlags("build", "build [--source DIR] [--out DIR] [--base-url URL] [--drafts] [--strict] [--broken-links error|warn]", stderr)
 	c.register(f, true)
 	f.StringVar(&out, "out", "public", "the output `folder`, replaced as a whole when the build succeeds")
 	f.StringVar(&baseURL, "base-url", "", "the `URL` the site is served at, such as https://example.org/kb/ (default: kb.yaml's baseURL)")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	f.StringVar(&memProfile, "memprofile", "", "write a heap profile taken at the end of the build to `file`")
 	if code, ok := f.parse(args); !ok {
 		return code
 	}
@@ -151,6 +154,12 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.BaseURL = baseURL
+	stopProfiles, perr := startProfiles(cpuProfile, memProfile)
+	if perr != nil {
+		fmt.Fprintf(stderr, "kb: %v\n", perr)
+		return exitUsage
+	}
+	defer stopProfiles()
 	start := time.Now()
 	res, err := build.Build(os.DirFS(c.source), builtin, out, c.strict, o)
 	if err != nil {
@@ -234,4 +243,33 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "kb: wrote %s\n", strings.TrimPrefix(path, "./"))
 	return exitOK
+}
+
+// startProfiles starts the profiles asked for; the function it returns
+// writes them.
+func startProfiles(cpu, mem string) (func(), error) {
+	stop := func() {}
+	if cpu != "" {
+		f, err := os.Create(cpu)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		stop = func() { pprof.StopCPUProfile(); f.Close() }
+	}
+	if mem == "" {
+		return stop, nil
+	}
+	return func() {
+		stop()
+		f, err := os.Create(mem)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		_ = pprof.WriteHeapProfile(f)
+	}, nil
 }

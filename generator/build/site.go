@@ -117,7 +117,7 @@ func (s *Site) link() {
 	for _, p := range s.pages {
 		pages = append(pages, p.page)
 	}
-	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{BrokenLinks: s.cfg.BrokenLinks, Drafts: s.opts.Drafts})
+	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts})
 }
 
 // Problems returns every problem of the site, sorted.

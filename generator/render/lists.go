@@ -143,7 +143,6 @@ func (r *Renderer) Home() (File, error) {
 	}
 	slices.SortFunc(v.Pages, comparePages)
 	v.Changes = r.changes(10)
-	defer func() { v.Latest, v.Upcoming = mergeDays(v.Latest, true), mergeDays(v.Upcoming, false) }()
 	all := r.entries()
 	for i := len(all) - 1; i >= 0 && (len(v.Latest) < 8 || len(v.Upcoming) < 4); i-- {
 		e := r.entry(all[i])
@@ -155,6 +154,7 @@ func (r *Renderer) Home() (File, error) {
 			v.Latest = append(v.Latest, e)
 		}
 	}
+	v.Latest, v.Upcoming = finish(mergeDays(v.Latest, true)), finish(mergeDays(v.Upcoming, false))
 	b, err := r.execute("home", v)
 	return File{Path: "index.html", Data: b}, err
 }
@@ -257,7 +257,7 @@ func (r *Renderer) Timeline() (File, error) {
 				ev.Filter = strings.Join(attrs, " ")
 				mv.Entries = append(mv.Entries, ev)
 			}
-			mv.Entries = mergeDays(mv.Entries, true)
+			mv.Entries = finish(mergeDays(mv.Entries, true))
 			yv.Months = append(yv.Months, mv)
 		}
 		v.Years = append(v.Years, yv)

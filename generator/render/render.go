@@ -121,6 +121,8 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+t.Reason), esc(l.Text))
 	case graph.Unpublished:
 		fmt.Fprintf(b, `<span class="wikilink unpublished">%s</span>`, esc(l.Text))
+	case graph.SamePage:
+		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Text))
 	case graph.Asset:
 		u := r.url("/" + t.Asset)
 		if l.Embed && isImage(t.Asset) {

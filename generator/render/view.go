@@ -32,6 +32,10 @@ type PageLink struct {
 	Type           string // the type's name, "page" for plain pages
 	TypeLabel      string // "Initiative"
 	Summary        string
+	// HTML is the link as the built-in templates show it, made in Go:
+	// pages list thousands of links, and html/template costs a
+	// microsecond an action.
+	HTML template.HTML
 }
 
 // Fact is a row of a page's fact box.
@@ -68,6 +72,8 @@ type Entry struct {
 	Year     int
 	Month    string
 	Upcoming bool // on the home page: after the latest "updated" date of the site
+	// HTML is the entry as the built-in templates show it; see PageLink.HTML.
+	HTML template.HTML
 }
 
 // Heading is a line of a table of contents.
@@ -108,10 +114,58 @@ type PageView struct {
 
 // pageLink is what other pages show of n.
 func (r *Renderer) pageLink(n *graph.Node) PageLink {
-	return PageLink{
+	p := PageLink{
 		ID: n.ID, Title: n.Title, URL: r.url(n.URL()),
 		Type: n.Meta.Type, TypeLabel: typeLabel(n.Type), Summary: summaryOf(n),
 	}
+	var b strings.Builder
+	b.Grow(len(p.URL) + len(p.Title) + len(p.Summary) + 96)
+	b.WriteString(`<a class="pagelink type-`)
+	escape(&b, p.Type)
+	b.WriteString(`" href="`)
+	escape(&b, p.URL)
+	b.WriteByte('"')
+	if p.Summary != "" {
+		b.WriteString(` title="`)
+		escape(&b, p.Summary)
+		b.WriteByte('"')
+	}
+	b.WriteString(`><span class="dot" aria-hidden="true"></span>`)
+	escape(&b, p.Title)
+	b.WriteString(`</a>`)
+	p.HTML = template.HTML(b.String())
+	return p
+}
+
+// escape writes s with the characters HTML reserves escaped, as
+// html/template does in text and attributes.
+func escape(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var rep string
+		switch s[i] {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&#34;"
+		case '\'':
+			rep = "&#39;"
+		case '+':
+			rep = "&#43;"
+		case 0:
+			rep = "\uFFFD"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }
 
 func typeLabel(t *schema.Type) string {
@@ -268,7 +322,7 @@ func (r *Renderer) pageView(n *graph.Node) *PageView {
 		ev.Own = e.Page == n.ID
 		v.Timeline = append(v.Timeline, ev)
 	}
-	v.Timeline = mergeDays(v.Timeline, false)
+	v.Timeline = finish(mergeDays(v.Timeline, false))
 	v.Body = template.HTML(r.body(n))
 	return v
 }
@@ -280,6 +334,52 @@ func humanize(v string) string {
 		return v
 	}
 	return strings.ToUpper(v[:1]) + v[1:]
+}
+
+// finish makes the HTML of each entry, once its data is final.
+func finish(entries []Entry) []Entry {
+	for i := range entries {
+		e := &entries[i]
+		var b strings.Builder
+		b.Grow(256 + len(e.Filter))
+		b.WriteString(`<li class="entry type-`)
+		escape(&b, e.Page.Type)
+		for _, c := range []struct {
+			on   bool
+			name string
+		}{{e.Span, " span"}, {e.Own, " own"}, {e.Upcoming, " upcoming"}} {
+			if c.on {
+				b.WriteString(c.name)
+			}
+		}
+		b.WriteByte('"')
+		if e.Filter != "" {
+			b.WriteString(` data-f="`)
+			escape(&b, e.Filter)
+			b.WriteByte('"')
+		}
+		b.WriteString(">\n  <time datetime=\"")
+		escape(&b, e.DateISO)
+		b.WriteString(`">`)
+		escape(&b, e.Date)
+		b.WriteString("</time>\n  <span class=\"entry-body\"><a href=\"")
+		escape(&b, e.Page.URL)
+		b.WriteString(`">`)
+		escape(&b, e.Page.Title)
+		b.WriteString(`</a>`)
+		if e.What != "" {
+			b.WriteString(` <span class="what">`)
+			escape(&b, e.What)
+			b.WriteString(`</span>`)
+		}
+		b.WriteString(` <span class="badge type-`)
+		escape(&b, e.Page.Type)
+		b.WriteString(`">`)
+		escape(&b, e.Page.TypeLabel)
+		b.WriteString("</span></span>\n</li>")
+		e.HTML = template.HTML(b.String())
+	}
+	return entries
 }
 
 // mergeDays joins a page's entries of one day into one line: "Action
