@@ -186,11 +186,13 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	if !ok || !noArgs(f, stderr) {
 		return exitUsage
 	}
+	o.Spool = true // check keeps nothing of the bodies it converts
 	s, err := build.Load(os.DirFS(c.source), builtin, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
 		return exitProblems
 	}
+	defer s.Close()
 	problems := s.Problems()
 	fmt.Fprint(stdout, problems.String())
 	fmt.Fprintf(stderr, "kb: %d pages, %s\n", s.PageCount(), tally(problems))

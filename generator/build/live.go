@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"slices"
@@ -40,7 +41,7 @@ type Update struct {
 // still rendered, as well as it can be, so that serve has pages to show
 // the errors on.
 func Start(fsys, builtin fs.FS, o Options) (*Live, diag.List, error) {
-	s, err := Load(fsys, builtin, o)
+	s, err := load(fsys, builtin, o, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,13 +69,13 @@ func (l *Live) renderAll() error {
 		mem = l.out
 		clear(mem.files) // every file is written again; what is not, is gone
 	}
-	search, records, err := renderPages(r, ids, mem)
-	if err != nil {
+	search, graphs := newRecords(nil, len(ids)), newRecords(nil, len(ids))
+	if err := renderPages(r, ids, mem, search, graphs); err != nil {
 		return err
 	}
 	l.out, l.search, l.records = mem, map[string][]byte{}, map[string][]byte{}
 	for i, id := range ids {
-		l.search[id], l.records[id] = search[i], records[i]
+		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
 	if err := l.renderLists(r); err != nil {
 		return err
@@ -105,12 +106,11 @@ func (l *Live) renderLists(r *render.Renderer) error {
 // renderData rejoins the data files an effect can change from the pages' records.
 func (l *Live) renderData(r *render.Renderer, effect Effect) error {
 	ids := l.site.graph.IDs()
-	search := make([][]byte, len(ids))
-	records := make([][]byte, len(ids))
+	search, graphs := newRecords(nil, len(ids)), newRecords(nil, len(ids))
 	for i, id := range ids {
-		search[i], records[i] = l.search[id], l.records[id]
+		search.mem[i], graphs.mem[i] = l.search[id], l.records[id]
 	}
-	tasks := dataTasks(r, search, records)
+	tasks := dataTasks(r, search, graphs)
 	var todo []task
 	if effect&Search != 0 {
 		todo = append(todo, tasks[0])
@@ -136,6 +136,13 @@ func (r *recording) Put(rel string, data []byte) error {
 	r.paths[rel] = true
 	r.mu.Unlock()
 	return r.Sink.Put(rel, data)
+}
+
+func (r *recording) Create(rel string) (io.WriteCloser, error) {
+	r.mu.Lock()
+	r.paths[rel] = true
+	r.mu.Unlock()
+	return r.Sink.Create(rel)
 }
 
 // Update applies the files changed since the last update (paths relative
@@ -180,12 +187,12 @@ func (l *Live) Update(paths []string) (Update, error) {
 		delete(l.records, id)
 	}
 	u.Pages = len(live)
-	search, records, err := renderPages(r, live, l.out)
-	if err != nil {
+	search, graphs := newRecords(nil, len(live)), newRecords(nil, len(live))
+	if err := renderPages(r, live, l.out, search, graphs); err != nil {
 		return u, err
 	}
 	for i, id := range live {
-		l.search[id], l.records[id] = search[i], records[i]
+		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
 	if effect&Lists != 0 {
 		if err := l.renderLists(r); err != nil {
@@ -204,7 +211,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 
 // full reloads settings and templates and renders everything again.
 func (l *Live) full(changed []string) (Update, error) {
-	s, err := Load(l.site.fsys, l.site.layers[1], l.site.opts)
+	s, err := load(l.site.fsys, l.site.layers[1], l.site.opts, true)
 	if err != nil {
 		return Update{}, err
 	}

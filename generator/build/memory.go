@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"slices"
 	"sync"
@@ -20,16 +21,29 @@ func NewMemory() *Memory {
 	return &Memory{files: map[string][]byte{}, changed: map[string]bool{}}
 }
 
-// Put stores a file, noting it as changed if its bytes differ.
+// Put stores a copy of a file, noting it as changed if its bytes differ.
 func (m *Memory) Put(rel string, data []byte) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
-		m.files[rel] = data
+		m.files[rel] = bytes.Clone(data)
 		m.changed[rel] = true
 	}
 	return nil
 }
+
+// Create returns a writer whose bytes are stored when it is closed.
+func (m *Memory) Create(rel string) (io.WriteCloser, error) {
+	return &memoryFile{m: m, rel: rel}, nil
+}
+
+type memoryFile struct {
+	bytes.Buffer
+	m   *Memory
+	rel string
+}
+
+func (f *memoryFile) Close() error { return f.m.Put(f.rel, f.Bytes()) }
 
 // Copy stores a copy of src of fsys.
 func (m *Memory) Copy(rel string, fsys fs.FS, src string) error {

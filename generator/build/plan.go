@@ -142,7 +142,8 @@ func text(p *graph.Page) string {
 	if p.Doc == nil {
 		return ""
 	}
-	return p.Doc.Text
+	t, _ := p.Doc.PlainText() // pages of a live site are never spooled
+	return t
 }
 
 // String names the effects, for tests and logs: "Self|Search".

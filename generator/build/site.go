@@ -5,6 +5,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -18,6 +19,7 @@ import (
 	"github.com/kbgen/kb/generator/output"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/spool"
 )
 
 // Options are the settings of the command line, which override kb.yaml.
@@ -25,6 +27,10 @@ type Options struct {
 	BaseURL     string         // overrides kb.yaml's baseURL when set
 	Drafts      bool           // build pages marked draft
 	BrokenLinks *diag.Severity // overrides kb.yaml's broken_links when set
+	// Spool keeps pages' HTML and text in a temporary file between
+	// parsing and rendering, rather than in memory: what a one-off build
+	// of a large site wants, and serve, which re-renders, does not.
+	Spool bool
 }
 
 // Site is a site read into memory: its settings, templates and pages. It
@@ -41,6 +47,8 @@ type Site struct {
 	statics []string           // files of static/, across layers
 	setup   diag.List          // problems of kb.yaml and the templates
 	graph   *graph.Graph
+	spool   *spool.Spool // where pages' HTML, text and records wait, when Options.Spool
+	live    bool         // kept for incremental updates
 }
 
 // parsed is one Markdown file after the per-file stages.
@@ -52,7 +60,18 @@ type parsed struct {
 // Load reads a whole site: kb.yaml, the templates, and every page, parsed
 // on every core.
 func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
-	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}}
+	return load(fsys, builtin, o, false)
+}
+
+// load reads a site; a live one keeps what incremental updates need.
+func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
+	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live}
+	if o.Spool {
+		var err error
+		if s.spool, err = spool.New(""); err != nil {
+			return nil, err
+		}
+	}
 	s.loadSetup()
 	files, err := content.List(fsys)
 	if err != nil {
@@ -107,7 +126,12 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 	if err != nil {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
-	page.Body = nil // converted; the graph needs only the document
+	if s.spool != nil && doc != nil {
+		if err := doc.Spill(s.spool); err != nil {
+			problems.Errorf(filePath, diag.Pos{}, "%v", err)
+		}
+	}
+	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
 	return &parsed{page: &graph.Page{Page: page, Meta: meta, Doc: doc}, problems: problems}
 }
 
@@ -117,7 +141,7 @@ func (s *Site) link() {
 	for _, p := range s.pages {
 		pages = append(pages, p.page)
 	}
-	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts})
+	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts, Mentions: s.live})
 }
 
 // Problems returns every problem of the site, sorted.
@@ -171,7 +195,10 @@ func (s *Site) reserved() diag.List {
 
 // Sink receives the files of a build.
 type Sink interface {
+	// Put writes a file; it must not keep data, which may be reused.
 	Put(rel string, data []byte) error
+	// Create opens a file to be written bit by bit, for the large ones.
+	Create(rel string) (io.WriteCloser, error)
 	Copy(rel string, fsys fs.FS, src string) error
 }
 
@@ -181,36 +208,37 @@ func (s *Site) renderer() *render.Renderer { return render.New(s.cfg, s.graph, s
 // Render writes the whole site to sink, on every core.
 func (s *Site) Render(sink Sink) error {
 	r := s.renderer()
-	search, records, err := renderPages(r, s.graph.IDs(), sink)
-	if err != nil {
+	ids := s.graph.IDs()
+	search, graphs := newRecords(s.spool, len(ids)), newRecords(s.spool, len(ids))
+	if err := renderPages(r, ids, sink, search, graphs); err != nil {
 		return err
 	}
-	tasks := append(listTasks(r, s.cfg.Schema.Types), dataTasks(r, search, records)...)
+	tasks := append(listTasks(r, s.cfg.Schema.Types), dataTasks(r, search, graphs)...)
 	if err := parallel(len(tasks), func(i int) error { return tasks[i](sink) }); err != nil {
 		return err
 	}
 	return s.copyFiles(sink)
 }
 
-// renderPages renders pages into sink on every core, and returns each
-// page's search and graph.json records, in the order of ids.
-func renderPages(r *render.Renderer, ids []string, sink Sink) (search, records [][]byte, err error) {
-	search = make([][]byte, len(ids))
-	records = make([][]byte, len(ids))
-	err = parallel(len(ids), func(i int) error {
-		f, err := r.Page(ids[i])
+// renderPages renders pages into sink on every core, and stores each
+// page's search and graph.json records in the order of ids.
+func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
+	return parallel(len(ids), func(i int) error {
+		rec, err := r.SearchRecord(ids[i])
 		if err != nil {
 			return err
 		}
-		if search[i], err = r.SearchRecord(ids[i]); err != nil {
+		if err := search.set(i, rec); err != nil {
 			return err
 		}
-		if records[i], err = r.GraphRecord(ids[i]); err != nil {
+		if rec, err = r.GraphRecord(ids[i]); err != nil {
 			return err
 		}
-		return sink.Put(f.Path, f.Data)
+		if err := graphs.set(i, rec); err != nil {
+			return err
+		}
+		return r.WritePage(ids[i], sink.Put)
 	})
-	return search, records, err
 }
 
 // task makes some outputs.
@@ -223,6 +251,21 @@ func one(f func() (render.File, error)) task {
 			return err
 		}
 		return sink.Put(file.Path, file.Data)
+	}
+}
+
+// stream writes one output as it is made.
+func stream(path string, write func(w io.Writer) error) task {
+	return func(sink Sink) error {
+		w, err := sink.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := write(w); err != nil {
+			w.Close()
+			return err
+		}
+		return w.Close()
 	}
 }
 
@@ -245,7 +288,7 @@ func many(f func() ([]render.File, error)) task {
 // timeline, tags, search page, 404, feeds and the code stylesheet.
 func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	tasks := []task{
-		one(r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound),
+		stream("timeline/index.html", r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound),
 		many(func() ([]render.File, error) { return r.Feeds(), nil }),
 		one(func() (render.File, error) { return render.SyntaxCSS(), nil }),
 	}
@@ -255,14 +298,13 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	return tasks
 }
 
-// dataTasks make the data files: the search index, graph.json and timeline.json.
-func dataTasks(r *render.Renderer, search, records [][]byte) []task {
+// dataTasks make the data files: the search index, graph.json and
+// timeline.json, written as they are made.
+func dataTasks(r *render.Renderer, search, graphs *records) []task {
 	return []task{
-		one(func() (render.File, error) {
-			return render.File{Path: "search.json", Data: render.JSONArray(search)}, nil
-		}),
-		one(func() (render.File, error) { return r.GraphJSON(records), nil }),
-		one(r.TimelineJSON),
+		stream("search.json", func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) }),
+		stream("graph.json", func(w io.Writer) error { return r.WriteGraphJSON(w, graphs.len(), graphs.write) }),
+		stream("timeline.json", r.WriteTimelineJSON),
 	}
 }
 
@@ -292,10 +334,12 @@ type Result struct {
 // Build builds the site at fsys into the folder out. With errors (or,
 // when strict, warnings) nothing is written and the previous output stays.
 func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, error) {
+	o.Spool = true
 	s, err := Load(fsys, builtin, o)
 	if err != nil {
 		return Result{}, err
 	}
+	defer s.Close()
 	res := Result{Problems: s.Problems(), Pages: len(s.graph.IDs())}
 	if res.Problems.Errors(strict) > 0 {
 		return res, nil
@@ -323,6 +367,14 @@ func (s *Site) sortedPaths() []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// Close releases what the site holds outside memory.
+func (s *Site) Close() error {
+	if s.spool != nil {
+		return s.spool.Close()
+	}
+	return nil
 }
 
 // PageCount is the number of published pages.

@@ -31,6 +31,9 @@ type Page struct {
 type Options struct {
 	WarnBrokenLinks bool // a link to nothing is a warning, not an error
 	Drafts          bool // publish drafts
+	// Mentions keeps, for Mentioning, the names every page's links and
+	// relations wrote; only incremental rebuilds ask.
+	Mentions bool
 }
 
 // Graph is the whole knowledge base, linked.
@@ -59,6 +62,7 @@ type Node struct {
 	Links     []Target     // what each of Doc.Links resolved to
 	Backlinks []Backlink   // links from other pages' prose, in id order
 	Entries   []timeline.Entry
+	related   []string // see Related
 }
 
 // Edge is a relation between this page and another.
@@ -97,10 +101,17 @@ type Target struct {
 	Reason string // for Broken: why, for the reader's tooltip
 }
 
-// Backlink is a link to this page from another page's prose.
+// Backlink is a link to this page from another page's prose: the page,
+// and the index of the link in its document, whose Context is the
+// sentence around it.
 type Backlink struct {
-	Page    string
-	Context markdown.Context
+	Page string
+	Link int
+}
+
+// Context returns the sentence around a backlink.
+func (g *Graph) Context(b Backlink) (markdown.Context, error) {
+	return g.nodes[b.Page].Doc.LinkContext(b.Link)
 }
 
 // Node returns the page with the id, or nil.
@@ -172,6 +183,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	for _, n := range regular {
 		if n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
+			n.related = relatedOf(n)
 		}
 	}
 	g.Problems = problems.Sort()
@@ -272,7 +284,7 @@ func (g *Graph) link(n *Node, problems *diag.List) {
 			continue
 		}
 		target := g.nodes[t.Page]
-		target.Backlinks = append(target.Backlinks, Backlink{Page: n.ID, Context: l.Context})
+		target.Backlinks = append(target.Backlinks, Backlink{Page: n.ID, Link: i})
 	}
 }
 
@@ -434,7 +446,10 @@ func (n *Node) Groups() []Group {
 
 // Related returns the ids of the pages related to n in either direction,
 // sorted, without repeats.
-func (n *Node) Related() []string {
+func (n *Node) Related() []string { return n.related }
+
+// relatedOf computes Related once the relations are all known.
+func relatedOf(n *Node) []string {
 	var ids []string
 	for _, e := range n.Out {
 		ids = append(ids, e.Page)
@@ -459,7 +474,7 @@ func (g *Graph) TimelineOf(n *Node) []timeline.Entry {
 
 // mention records that page id wrote target, under each key it is looked up by.
 func (g *Graph) mention(id, target string) {
-	if target == "" {
+	if target == "" || !g.opts.Mentions {
 		return
 	}
 	keys := lookupKeys(target)

@@ -255,7 +255,11 @@ func TestBacklinks(t *testing.T) {
 	}
 	var got []string
 	for _, b := range g.Node("participants/china").Backlinks {
-		got = append(got, fmt.Sprintf("%s: %q %q %q", b.Page, b.Context.Before, b.Context.Link, b.Context.After))
+		c, err := g.Context(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s: %q %q %q", b.Page, c.Before, c.Link, c.After))
 	}
 	want := []string{
 		`notes/a: "Then " "the PRC" " signed."`,

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,30 +19,18 @@ import (
 // with their places and sentences, the headings with unique ids, and the
 // plain text.
 type collector struct {
-	src   []byte
-	lines *diag.Lines
-	doc   *Document
-	ids   map[string]bool
-	text  strings.Builder
+	src       []byte
+	firstLine int
+	lines     *diag.Lines // made when the first link needs its place
+	doc       *Document
+	ids       map[string]bool
+	text      strings.Builder
 }
 
 func collect(root ast.Node, src []byte, firstLine int) *Document {
-	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}}
-	// First every wikilink gets its index, in the order written.
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if wl, ok := n.(*Wikilink); ok && entering {
-			if c.lines == nil {
-				c.lines = diag.NewLines(src, firstLine)
-			}
-			wl.Index = len(c.doc.Links)
-			c.doc.Links = append(c.doc.Links, Link{
-				Target: wl.Target, Heading: wl.Heading, Label: wl.Label, Text: wl.Shown(),
-				Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
-			})
-		}
-		return ast.WalkContinue, nil
-	})
-	// Then each block of text is read as a whole, for headings, contexts and search.
+	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine}
+	// Each block of text is read as a whole, for headings, links and their
+	// sentences, and search; links get their index in the order written.
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -55,8 +44,23 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	c.doc.Text = strings.TrimSpace(c.text.String())
+	// Exact-size copies: a site keeps every page's text and links until
+	// it is rendered.
+	c.doc.Text = strings.Clone(strings.TrimSpace(c.text.String()))
+	c.doc.Links = slices.Clone(c.doc.Links)
 	return c.doc
+}
+
+// link registers a wikilink as the document's next.
+func (c *collector) link(wl *Wikilink) {
+	if c.lines == nil {
+		c.lines = diag.NewLines(c.src, c.firstLine)
+	}
+	wl.Index = len(c.doc.Links)
+	c.doc.Links = append(c.doc.Links, Link{
+		Target: wl.Target, Heading: wl.Heading, Label: wl.Label,
+		Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
+	})
 }
 
 // span is where a link's text sits in a block's plain text.
@@ -78,10 +82,10 @@ func (c *collector) block(n ast.Node) {
 	case *ast.Heading:
 		id := c.uniqueID(text)
 		h.SetAttributeString("id", []byte(id))
-		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: text})
+		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: strings.Clone(text)})
 	case *ast.Paragraph:
 		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
-			c.doc.Lead = Truncate(text, 300)
+			c.doc.Lead = strings.Clone(Truncate(text, 300))
 		}
 	}
 	full := b.String()
@@ -107,6 +111,7 @@ func (c *collector) inline(n ast.Node, b *strings.Builder, spans *[]span) {
 		case *ast.String:
 			b.Write(t.Value)
 		case *Wikilink:
+			c.link(t)
 			start := b.Len()
 			b.WriteString(t.Shown())
 			*spans = append(*spans, span{t.Index, start, b.Len()})
@@ -152,13 +157,14 @@ func sentence(text string, start, end int) Context {
 	}
 	before := strings.TrimLeft(text[from:start], " ")
 	after := strings.TrimRight(text[end:to], " ")
-	if len(before) > 160 {
-		before = "…" + cutLeft(before, 160)
+	if len(before) > 100 {
+		before = "…" + cutLeft(before, 100)
 	}
-	if len(after) > 160 {
-		after = Truncate(after, 160)
+	if len(after) > 100 {
+		after = Truncate(after, 100)
 	}
-	return Context{Before: before, Link: text[start:end], After: after}
+	// Copies, so that a kept context does not keep its whole block.
+	return Context{Before: strings.Clone(before), Link: strings.Clone(text[start:end]), After: strings.Clone(after)}
 }
 
 // isSentenceEnd reports whether text[i] is the last byte of a sentence's

@@ -139,7 +139,7 @@ func TestSentence(t *testing.T) {
 		{"cjk full stop", "一。二L三。四。", "L", Context{"二", "L", "三。"}},
 		{"cjk question and exclamation", "一？二L三！四", "L", Context{"二", "L", "三！"}},
 		{"long after is truncated", "L " + strings.Repeat("after ", 40) + "end.", "L",
-			Context{"", "L", " " + strings.TrimSpace(strings.Repeat("after ", 26)) + "…"}},
+			Context{"", "L", " " + strings.TrimSpace(strings.Repeat("after ", 16)) + "…"}},
 	}
 	for _, tt := range tests {
 		start := strings.Index(tt.text, tt.link)
@@ -149,11 +149,11 @@ func TestSentence(t *testing.T) {
 		}
 	}
 
-	// A long beginning is cut to about 160 bytes, at a word, after "…".
+	// A long beginning is cut to about 100 bytes, at a word, after "…".
 	text := strings.Repeat("before ", 40) + "L."
 	start := strings.Index(text, "L")
 	got := sentence(text, start, start+1)
-	if !strings.HasPrefix(got.Before, "…before ") || len(got.Before) > 160+len("…") || !strings.HasSuffix(text[:start], strings.TrimPrefix(got.Before, "…")) {
+	if !strings.HasPrefix(got.Before, "…before ") || len(got.Before) > 100+len("…") || !strings.HasSuffix(text[:start], strings.TrimPrefix(got.Before, "…")) {
 		t.Errorf("long before = %q", got.Before)
 	}
 }

@@ -6,6 +6,8 @@ package markdown
 
 import (
 	"bytes"
+	"slices"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -16,6 +18,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/spool"
 )
 
 // Options changes the Markdown configuration.
@@ -27,7 +30,8 @@ type Options struct {
 
 // Converter turns Markdown into Documents. It is safe for concurrent use.
 type Converter struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	writers sync.Pool // of *Writer, so that output buffers grow once, not once a page
 }
 
 // New returns a Converter.
@@ -53,6 +57,13 @@ type Document struct {
 	Headings []Heading
 	Text     string // the plain text, for search
 	Lead     string // the first paragraph's text, for a summary when there is none
+
+	// Where HTML, Text and the links' contexts went when spilled; see
+	// Body, PlainText and LinkContext.
+	spool      *spool.Spool
+	html, text spool.Extent
+	base       int64   // where the document's spilled bytes start
+	contexts   []int32 // each link's context's place from base, and the end
 }
 
 // Hole is a place in Document.HTML where Links[Link] is to be written.
@@ -66,10 +77,23 @@ type Link struct {
 	Target  string // "" for a heading of the same page
 	Heading string
 	Label   string
-	Text    string // what a reader sees without the target: the label, or the target as written
 	Embed   bool
 	Pos     diag.Pos // in the file
 	Context Context
+}
+
+// Shown is what a reader sees of the link without its target: the label,
+// or the target as written ("China", "EU AI Act > Timeline").
+func (l Link) Shown() string {
+	switch {
+	case l.Label != "":
+		return l.Label
+	case l.Heading == "":
+		return l.Target
+	case l.Target == "":
+		return l.Heading
+	}
+	return l.Target + " > " + l.Heading
 }
 
 // Context is the sentence around a link, for the target's backlinks.
@@ -103,22 +127,36 @@ func (w *Writer) Flush() error { return nil }
 func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	doc := collect(root, body, firstLine)
-	var w Writer
-	w.Grow(len(body) + len(body)/4)
-	if err := c.md.Renderer().Render(&w, body, root); err != nil {
+	w, _ := c.writers.Get().(*Writer)
+	if w == nil {
+		w = &Writer{}
+	}
+	defer func() {
+		w.Reset()
+		w.holes = w.holes[:0]
+		c.writers.Put(w)
+	}()
+	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err
 	}
-	doc.HTML, doc.Holes = w.Bytes(), w.holes
+	// Copies of exact size: a site keeps every page's HTML until it is rendered.
+	doc.HTML, doc.Holes = bytes.Clone(w.Bytes()), slices.Clone(w.holes)
 	return doc, nil
 }
 
 // Fill writes the document's HTML to dst with each hole filled by link.
-func (d *Document) Fill(dst *bytes.Buffer, link func(dst *bytes.Buffer, i int)) {
+// buf is scratch space for a spooled document's HTML.
+func (d *Document) Fill(dst *bytes.Buffer, buf []byte, link func(dst *bytes.Buffer, i int)) error {
+	html, err := d.Body(buf)
+	if err != nil {
+		return err
+	}
 	prev := 0
 	for _, h := range d.Holes {
-		dst.Write(d.HTML[prev:h.Offset])
+		dst.Write(html[prev:h.Offset])
 		link(dst, h.Link)
 		prev = h.Offset
 	}
-	dst.Write(d.HTML[prev:])
+	dst.Write(html[prev:])
+	return nil
 }

@@ -15,14 +15,14 @@ func TestFill(t *testing.T) {
 	}
 	var b bytes.Buffer
 	b.WriteString("kept|")
-	d.Fill(&b, func(dst *bytes.Buffer, i int) { fmt.Fprintf(dst, "<%d>", i) })
+	d.Fill(&b, nil, func(dst *bytes.Buffer, i int) { fmt.Fprintf(dst, "<%d>", i) })
 	if want := "kept|<p>a <1> <0>b <2></p>"; b.String() != want {
 		t.Errorf("Fill = %q, want %q", b.String(), want)
 	}
 
 	// Without holes, Fill copies the HTML.
 	b.Reset()
-	(&Document{HTML: []byte("<p>x</p>")}).Fill(&b, func(*bytes.Buffer, int) { t.Error("called without holes") })
+	(&Document{HTML: []byte("<p>x</p>")}).Fill(&b, nil, func(*bytes.Buffer, int) { t.Error("called without holes") })
 	if b.String() != "<p>x</p>" {
 		t.Errorf("Fill without holes = %q", b.String())
 	}

@@ -24,7 +24,7 @@ type Wikilink struct {
 	Label   string // after "|", or ""
 	Embed   bool   // written with a leading "!"
 	Offset  int    // byte offset of "[[" (or "!") in the source
-	Index   int    // the link's place in its Document's Links
+	Index   int    // the link's place in its Document's Links; -1 until collected
 }
 
 // Kind implements ast.Node.
@@ -37,18 +37,9 @@ func (n *Wikilink) Dump(source []byte, level int) {
 	}, nil)
 }
 
-// Shown is what a reader sees of the link without its target: the label,
-// or the target as written ("China", "EU AI Act > Timeline").
+// Shown is what a reader sees of the link; see Link.Shown.
 func (n *Wikilink) Shown() string {
-	switch {
-	case n.Label != "":
-		return n.Label
-	case n.Heading == "":
-		return n.Target
-	case n.Target == "":
-		return n.Heading
-	}
-	return n.Target + " > " + n.Heading
+	return Link{Target: n.Target, Heading: n.Heading, Label: n.Label}.Shown()
 }
 
 // wikilinkParser parses wikilinks. It must run before goldmark's link
@@ -75,7 +66,7 @@ func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if bytes.ContainsAny(inner, "[]\n") {
 		return nil
 	}
-	n := &Wikilink{Embed: embed, Offset: seg.Start}
+	n := &Wikilink{Embed: embed, Offset: seg.Start, Index: -1}
 	target := inner
 	// "|" separates the label; in a table cell it is written "\|".
 	if i := bytes.IndexByte(inner, '|'); i >= 0 {
@@ -107,7 +98,7 @@ func (wikilinkHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 			return ast.WalkContinue, nil
 		}
 		n := node.(*Wikilink)
-		if hw, ok := w.(*Writer); ok {
+		if hw, ok := w.(*Writer); ok && n.Index >= 0 {
 			hw.holes = append(hw.holes, Hole{Offset: hw.Len(), Link: n.Index})
 		} else {
 			_, _ = w.Write(util.EscapeHTML([]byte(n.Shown())))

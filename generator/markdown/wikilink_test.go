@@ -16,7 +16,7 @@ import (
 // link's index.
 func fill(d *Document) string {
 	var b bytes.Buffer
-	d.Fill(&b, func(dst *bytes.Buffer, i int) { fmt.Fprintf(dst, "{{%d}}", i) })
+	d.Fill(&b, nil, func(dst *bytes.Buffer, i int) { fmt.Fprintf(dst, "{{%d}}", i) })
 	return b.String()
 }
 
@@ -25,7 +25,7 @@ func fill(d *Document) string {
 func linkLines(d *Document) string {
 	var b strings.Builder
 	for _, l := range d.Links {
-		fmt.Fprintf(&b, "%d:%d target=%q heading=%q label=%q text=%q embed=%v\n", l.Pos.Line, l.Pos.Col, l.Target, l.Heading, l.Label, l.Text, l.Embed)
+		fmt.Fprintf(&b, "%d:%d target=%q heading=%q label=%q text=%q embed=%v\n", l.Pos.Line, l.Pos.Col, l.Target, l.Heading, l.Label, l.Shown(), l.Embed)
 		fmt.Fprintf(&b, "\tcontext: %q %q %q\n", l.Context.Before, l.Context.Link, l.Context.After)
 	}
 	return b.String()

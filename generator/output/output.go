@@ -103,6 +103,17 @@ func (d *Dir) Put(rel string, data []byte) error {
 	return os.WriteFile(d.Path(rel), data, 0o644)
 }
 
+// Create opens a file of the build for writing.
+func (d *Dir) Create(rel string) (io.WriteCloser, error) {
+	if !fs.ValidPath(rel) {
+		return nil, fmt.Errorf("output: invalid path %q", rel)
+	}
+	if err := d.mkdir(rel); err != nil {
+		return nil, err
+	}
+	return os.Create(d.Path(rel))
+}
+
 // Copy copies src of fsys to rel in the build.
 func (d *Dir) Copy(rel string, fsys fs.FS, src string) error {
 	if !fs.ValidPath(rel) {

@@ -1,11 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"slices"
+	"io"
 	"strings"
 
 	"github.com/kbgen/kb/generator/graph"
@@ -58,59 +59,75 @@ func marshal(v any) ([]byte, error) {
 // fields, relations (resolved ids), outgoing links and backlinks.
 func (r *Renderer) GraphRecord(id string) ([]byte, error) {
 	n := r.g.Node(id)
-	fields := object{}
-	for _, v := range n.Meta.Values {
-		var val any = v.Text
-		switch v.Field.Kind {
-		case schema.KindDate:
-			val = v.Date.String()
-		case schema.KindBool:
-			val = v.Bool
-		case schema.KindList:
-			val = nonNil(v.List)
-		}
-		fields = append(fields, member{v.Field.Name, val})
-	}
-	relations := object{}
-	for _, e := range n.Out {
-		if len(relations) > 0 && relations[len(relations)-1].Key == e.Relation.Name {
-			last := &relations[len(relations)-1]
-			last.Value = append(last.Value.([]string), e.Page)
-			continue
-		}
-		relations = append(relations, member{e.Relation.Name, []string{e.Page}})
-	}
-	inverse := object{}
-	for _, g := range n.Groups() {
-		if g.Inverse {
-			inverse = append(inverse, member{g.Relation, g.Pages})
-		}
-	}
-	var links []string
-	for _, t := range n.Links {
-		if t.State == graph.Resolved && t.Page != n.ID && !slices.Contains(links, t.Page) {
-			links = append(links, t.Page)
-		}
-	}
-	var backlinks []string
-	for _, b := range n.Backlinks {
-		if !slices.Contains(backlinks, b.Page) {
-			backlinks = append(backlinks, b.Page)
-		}
-	}
-	rec := object{
+	w := jsonw{b: make([]byte, 0, 512)}
+	w.open('{')
+	for _, kv := range [][2]string{
 		{"id", n.ID}, {"type", n.Meta.Type}, {"title", n.Title}, {"url", r.url(n.URL())},
 		{"summary", summaryOf(n)}, {"date", n.Meta.Date.String()},
+	} {
+		w.key(kv[0])
+		w.string(kv[1])
 	}
 	if !n.Meta.End.IsZero() {
-		rec = append(rec, member{"end", n.Meta.End.String()})
+		w.key("end")
+		w.string(n.Meta.End.String())
 	}
-	rec = append(rec,
-		member{"aliases", nonNil(n.Meta.Aliases)}, member{"tags", nonNil(n.Meta.Tags)},
-		member{"fields", fields}, member{"relations", relations}, member{"inverse", inverse},
-		member{"links", nonNil(links)}, member{"backlinks", nonNil(backlinks)},
-	)
-	return marshal(rec)
+	w.key("aliases")
+	w.strings(n.Meta.Aliases)
+	w.key("tags")
+	w.strings(n.Meta.Tags)
+	w.key("fields")
+	w.open('{')
+	for _, v := range n.Meta.Values {
+		w.key(v.Field.Name)
+		switch v.Field.Kind {
+		case schema.KindDate:
+			w.string(v.Date.String())
+		case schema.KindBool:
+			w.bool(v.Bool)
+		case schema.KindList:
+			w.strings(v.List)
+		default:
+			w.string(v.Text)
+		}
+	}
+	w.close('}')
+	w.key("relations")
+	w.open('{')
+	for i, e := range n.Out {
+		if i == 0 || n.Out[i-1].Relation.Name != e.Relation.Name {
+			if i > 0 {
+				w.close(']')
+			}
+			w.key(e.Relation.Name)
+			w.open('[')
+		}
+		w.string(e.Page)
+	}
+	if len(n.Out) > 0 {
+		w.close(']')
+	}
+	w.close('}')
+	w.key("links")
+	w.open('[')
+	seen := map[string]bool{}
+	for _, t := range n.Links {
+		if t.State == graph.Resolved && t.Page != n.ID && !seen[t.Page] {
+			seen[t.Page] = true
+			w.string(t.Page)
+		}
+	}
+	w.close(']')
+	w.key("backlinks")
+	w.open('[')
+	for i, b := range n.Backlinks {
+		if i == 0 || n.Backlinks[i-1].Page != b.Page { // grouped by page
+			w.string(b.Page)
+		}
+	}
+	w.close(']')
+	w.close('}')
+	return w.b, nil
 }
 
 func nonNil(s []string) []string {
@@ -125,40 +142,52 @@ func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 	n := r.g.Node(id)
 	text := ""
 	if n.Doc != nil {
-		text = n.Doc.Text
+		var err error
+		if text, err = n.Doc.PlainText(); err != nil {
+			return nil, err
+		}
 	}
-	return marshal(object{
+	w := jsonw{b: make([]byte, 0, len(text)+256)}
+	w.open('{')
+	for _, kv := range [][2]string{
 		{"t", n.Title}, {"u", r.url(n.URL())}, {"y", typeLabel(n.Type)}, {"s", summaryOf(n)},
 		{"a", strings.Join(n.Meta.Aliases, " ")}, {"g", strings.Join(n.Meta.Tags, " ")}, {"x", text},
-	})
+	} {
+		w.key(kv[0])
+		w.string(kv[1])
+	}
+	w.close('}')
+	return w.b, nil
 }
 
-// JSONArray joins encoded records into a JSON array, one per line.
-func JSONArray(records [][]byte) []byte {
-	size := 4
-	for _, rec := range records {
-		size += len(rec) + 2
-	}
-	b := bytes.NewBuffer(make([]byte, 0, size))
-	b.WriteString("[")
-	for i, rec := range records {
+// WriteJSONArray writes n encoded records as a JSON array, one a line.
+// Each record is written by record, so that none need be in memory.
+func WriteJSONArray(w io.Writer, n int, record func(i int, w io.Writer) error) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("[")
+	for i := 0; i < n; i++ {
 		if i > 0 {
-			b.WriteByte(',')
+			bw.WriteByte(',')
 		}
-		b.WriteByte('\n')
-		b.Write(rec)
+		bw.WriteByte('\n')
+		if err := record(i, bw); err != nil {
+			return err
+		}
 	}
-	b.WriteString("\n]\n")
-	return b.Bytes()
+	bw.WriteString("\n]\n")
+	return bw.Flush()
 }
 
-// GraphJSON wraps the pages' records as graph.json.
-func (r *Renderer) GraphJSON(records [][]byte) File {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "{\"site\":%s,\n\"pages\":", mustMarshal(object{{"title", r.cfg.Title}, {"base", r.site.Base}}))
-	b.Write(JSONArray(records))
-	b.WriteString("}\n")
-	return File{Path: "graph.json", Data: b.Bytes()}
+// WriteGraphJSON writes graph.json: the site, then the pages' records.
+func (r *Renderer) WriteGraphJSON(w io.Writer, n int, record func(i int, w io.Writer) error) error {
+	if _, err := fmt.Fprintf(w, "{\"site\":%s,\n\"pages\":", mustMarshal(object{{"title", r.cfg.Title}, {"base", r.site.Base}})); err != nil {
+		return err
+	}
+	if err := WriteJSONArray(w, n, record); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "}\n")
+	return err
 }
 
 func mustMarshal(v any) []byte {
@@ -169,27 +198,34 @@ func mustMarshal(v any) []byte {
 	return b
 }
 
-// TimelineJSON is every timeline entry, oldest first, for reuse.
-func (r *Renderer) TimelineJSON() (File, error) {
+// WriteTimelineJSON writes timeline.json: every timeline entry, oldest
+// first, for reuse.
+func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
 	all := r.entries()
-	records := make([][]byte, 0, len(all))
-	for _, e := range all {
-		rec := object{
-			{"page", e.Page}, {"type", e.Type}, {"title", e.Title}, {"label", e.Label()},
-			{"date", e.Date.String()},
+	var j jsonw
+	return WriteJSONArray(w, len(all), func(i int, w io.Writer) error {
+		e := all[i]
+		n := r.g.Node(e.Page)
+		j = jsonw{b: j.b[:0]}
+		j.open('{')
+		for _, kv := range [][2]string{{"page", e.Page}, {"type", e.Type}, {"title", e.Title}, {"label", e.Label()}, {"date", e.Date.String()}} {
+			j.key(kv[0])
+			j.string(kv[1])
 		}
 		if e.IsSpan() {
-			rec = append(rec, member{"end", e.End.String()})
+			j.key("end")
+			j.string(e.End.String())
 		}
-		rec = append(rec, member{"what", e.What}, member{"source", sourceName(e.Source)},
-			member{"url", r.url(r.g.Node(e.Page).URL())}, member{"related", nonNil(r.g.Node(e.Page).Related())})
-		b, err := marshal(rec)
-		if err != nil {
-			return File{}, err
+		for _, kv := range [][2]string{{"what", e.What}, {"source", sourceName(e.Source)}, {"url", r.url(n.URL())}} {
+			j.key(kv[0])
+			j.string(kv[1])
 		}
-		records = append(records, b)
-	}
-	return File{Path: "timeline.json", Data: JSONArray(records)}, nil
+		j.key("related")
+		j.strings(n.Related())
+		j.close('}')
+		_, err := w.Write(j.b)
+		return err
+	})
 }
 
 func sourceName(s timeline.Source) string {

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"io"
+	"iter"
 	"slices"
 	"strings"
 
@@ -44,7 +46,11 @@ type ListView struct {
 func (r *Renderer) List(t *schema.Type) (File, error) {
 	v := &ListView{Site: r.site, Key: t.Folder, Title: t.Label}
 	if sec := r.g.Sections[t.Folder]; sec != nil {
-		v.Intro = template.HTML(r.body(sec))
+		intro, err := r.body(sec)
+		if err != nil {
+			return File{}, err
+		}
+		v.Intro = intro
 		if sec.Title != "_index" {
 			v.Title = sec.Title
 		}
@@ -130,7 +136,11 @@ type HomeView struct {
 func (r *Renderer) Home() (File, error) {
 	v := &HomeView{Site: r.site, Title: r.cfg.Title, Total: len(r.g.IDs())}
 	if h := r.g.Home; h != nil {
-		v.Intro = template.HTML(r.body(h))
+		intro, err := r.body(h)
+		if err != nil {
+			return File{}, err
+		}
+		v.Intro = intro
 		if h.Title != "index" {
 			v.Title = h.Title
 		}
@@ -143,18 +153,25 @@ func (r *Renderer) Home() (File, error) {
 	}
 	slices.SortFunc(v.Pages, comparePages)
 	v.Changes = r.changes(10)
-	all := r.entries()
-	for i := len(all) - 1; i >= 0 && (len(v.Latest) < 8 || len(v.Upcoming) < 4); i-- {
-		e := r.entry(all[i])
-		e.Upcoming = !r.asOf.IsZero() && r.asOf.Compare(all[i].Date) < 0
-		switch {
-		case e.Upcoming && len(v.Upcoming) < 4:
-			v.Upcoming = append([]Entry{e}, v.Upcoming...)
-		case !e.Upcoming && len(v.Latest) < 8:
-			v.Latest = append(v.Latest, e)
+	lines := r.allLines()
+	next, _ := slices.BinarySearchFunc(lines, r.asOf, func(l dayLine, asOf schema.Date) int {
+		if l.first.Date.Compare(asOf) <= 0 {
+			return -1
 		}
+		return 1
+	})
+	if r.asOf.IsZero() {
+		next = len(lines)
 	}
-	v.Latest, v.Upcoming = finish(mergeDays(v.Latest, true)), finish(mergeDays(v.Upcoming, false))
+	for i := next; i < len(lines) && len(v.Upcoming) < 4; i++ {
+		e := r.lineEntry(lines[i], false, "", false)
+		e.Upcoming = true
+		finish(&e, false)
+		v.Upcoming = append(v.Upcoming, e)
+	}
+	for i := next - 1; i >= 0 && len(v.Latest) < 8; i-- {
+		v.Latest = append(v.Latest, r.lineEntry(lines[i], false, "", false))
+	}
 	b, err := r.execute("home", v)
 	return File{Path: "index.html", Data: b}, err
 }
@@ -212,13 +229,25 @@ type TimelineView struct {
 	Site    *Site
 	Key     string
 	Filters []Filter
-	Years   []YearView
+	Years   iter.Seq[YearView] // made one at a time, as the page is written
 	Count   int
 }
 
-// Timeline renders the timeline of everything, newest first.
-func (r *Renderer) Timeline() (File, error) {
-	v := &TimelineView{Site: r.site, Key: "timeline", Count: len(r.entries())}
+// allLines returns every page's timeline lines, oldest first.
+func (r *Renderer) allLines() []dayLine {
+	var lines []dayLine
+	for _, id := range r.g.IDs() {
+		lines = append(lines, dayLines(r.g.Node(id))...)
+	}
+	slices.SortStableFunc(lines, func(a, b dayLine) int { return timeline.Compare(a.first, b.first) })
+	return lines
+}
+
+// Timeline renders the timeline of everything, newest first. The page is
+// made a year at a time as it is written, so that a large site's
+// timeline is never all in memory.
+func (r *Renderer) Timeline(w io.Writer) error {
+	v := &TimelineView{Site: r.site, Key: "timeline"}
 	dims := r.filterTypes()
 	seen := map[string]map[string]bool{}
 	for _, d := range dims {
@@ -226,41 +255,50 @@ func (r *Renderer) Timeline() (File, error) {
 	}
 	types := map[string]bool{}
 	tags := map[string]string{}
-	sorted := slices.Clone(r.entries())
-	slices.Reverse(sorted)
-	for _, y := range timeline.Group(sorted) {
-		yv := YearView{Year: y.Year}
-		for _, m := range y.Months {
-			mv := MonthView{Name: "During the year"}
-			if m.Month > 0 {
-				mv.Name = monthName(m.Month)
-			}
-			for _, e := range m.Entries {
-				ev := r.entry(e)
-				n := r.g.Node(e.Page)
-				types[n.Meta.Type] = true
-				var attrs []string
-				attrs = append(attrs, "type:"+n.Meta.Type)
-				for _, d := range dims {
-					for _, id := range r.related(n, d.Name) {
-						seen[d.Name][id] = true
-						attrs = append(attrs, d.Name+":"+shortID(id, d))
-					}
-				}
-				for _, t := range n.Meta.Tags {
-					s := slug.Make(t)
-					if _, ok := tags[s]; !ok {
-						tags[s] = t
-					}
-					attrs = append(attrs, "tag:"+s)
-				}
-				ev.Filter = strings.Join(attrs, " ")
-				mv.Entries = append(mv.Entries, ev)
-			}
-			mv.Entries = finish(mergeDays(mv.Entries, true))
-			yv.Months = append(yv.Months, mv)
+	filters := map[string]string{} // a page's filter data, shared by its lines
+	lines := r.allLines()
+	slices.Reverse(lines)
+	for _, l := range lines {
+		n := r.g.Node(l.first.Page)
+		if _, done := filters[n.ID]; done {
+			continue
 		}
-		v.Years = append(v.Years, yv)
+		types[n.Meta.Type] = true
+		attrs := []string{"type:" + n.Meta.Type}
+		for _, d := range dims {
+			for _, rid := range r.related(n, d.Name) {
+				seen[d.Name][rid] = true
+				attrs = append(attrs, d.Name+":"+shortID(rid, d))
+			}
+		}
+		for _, t := range n.Meta.Tags {
+			s := slug.Make(t)
+			if _, ok := tags[s]; !ok {
+				tags[s] = t
+			}
+			attrs = append(attrs, "tag:"+s)
+		}
+		filters[n.ID] = strings.Join(attrs, " ")
+	}
+	v.Count = len(lines)
+	v.Years = func(yield func(YearView) bool) {
+		for i := 0; i < len(lines); {
+			y := YearView{Year: lines[i].first.Date.Year}
+			for ; i < len(lines) && lines[i].first.Date.Year == y.Year; i++ {
+				name := "During the year"
+				if m := lines[i].first.Date.Month; m > 0 {
+					name = monthName(m)
+				}
+				if len(y.Months) == 0 || y.Months[len(y.Months)-1].Name != name {
+					y.Months = append(y.Months, MonthView{Name: name})
+				}
+				mv := &y.Months[len(y.Months)-1]
+				mv.Entries = append(mv.Entries, r.lineEntry(lines[i], false, filters[lines[i].first.Page], true))
+			}
+			if !yield(y) {
+				return
+			}
+		}
 	}
 	typeFilter := Filter{Name: "type", Label: "Type"}
 	for _, t := range r.cfg.Schema.Types {
@@ -286,8 +324,7 @@ func (r *Renderer) Timeline() (File, error) {
 	}
 	slices.SortFunc(tagFilter.Options, compareOptions)
 	v.Filters = append(v.Filters, tagFilter)
-	b, err := r.execute("timeline", v)
-	return File{Path: "timeline/index.html", Data: b}, err
+	return r.write("timeline", v, w)
 }
 
 func compareOptions(a, b Option) int {

@@ -4,9 +4,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,6 +39,9 @@ type Renderer struct {
 
 	allOnce sync.Once
 	all     []timeline.Entry // every entry, oldest first; see entries
+
+	links   sync.Map  // id -> PageLink: a page is linked from many others
+	buffers sync.Pool // of *bytes.Buffer, for template output
 }
 
 // New prepares the rendering of a graph.
@@ -82,35 +87,84 @@ func (r *Renderer) url(p string) string {
 
 // execute runs the template set of a kind of page.
 func (r *Renderer) execute(kind string, data any) ([]byte, error) {
+	var out []byte
+	err := r.executeTo(kind, data, func(b []byte) error {
+		out = bytes.Clone(b)
+		return nil
+	})
+	return out, err
+}
+
+// write runs a template straight into w, for pages too large to hold.
+func (r *Renderer) write(kind string, data any, w io.Writer) error {
 	t := r.tpl[kind]
 	if t == nil {
-		return nil, fmt.Errorf("templates/%s.html: no such template", kind)
+		return fmt.Errorf("templates/%s.html: no such template", kind)
 	}
-	var b bytes.Buffer
-	if err := t.ExecuteTemplate(&b, "base.html", data); err != nil {
-		return nil, fmt.Errorf("templates/%s.html: %w", kind, err)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := t.ExecuteTemplate(bw, "base.html", data); err != nil {
+		return fmt.Errorf("templates/%s.html: %w", kind, err)
 	}
-	return b.Bytes(), nil
+	return bw.Flush()
+}
+
+// executeTo runs a template into a reused buffer and hands the result to
+// use, which must not keep it.
+func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) error {
+	t := r.tpl[kind]
+	if t == nil {
+		return fmt.Errorf("templates/%s.html: no such template", kind)
+	}
+	b, _ := r.buffers.Get().(*bytes.Buffer)
+	if b == nil {
+		b = bytes.NewBuffer(make([]byte, 0, 64<<10))
+	}
+	defer func() {
+		b.Reset()
+		r.buffers.Put(b)
+	}()
+	if err := t.ExecuteTemplate(b, "base.html", data); err != nil {
+		return fmt.Errorf("templates/%s.html: %w", kind, err)
+	}
+	return use(b.Bytes())
 }
 
 // Page renders one page.
 func (r *Renderer) Page(id string) (File, error) {
-	n := r.g.Node(id)
-	b, err := r.execute("page", r.pageView(n))
-	return File{Path: id + "/index.html", Data: b}, err
+	v, err := r.pageView(r.g.Node(id))
+	if err != nil {
+		return File{}, err
+	}
+	b, err := r.execute("page", v)
+	return File{Path: PagePath(id), Data: b}, err
+}
+
+// PagePath is where a page is written.
+func PagePath(id string) string { return id + "/index.html" }
+
+// WritePage renders one page and hands it to put, which must not keep
+// the bytes: they are reused for the next page.
+func (r *Renderer) WritePage(id string, put func(path string, data []byte) error) error {
+	v, err := r.pageView(r.g.Node(id))
+	if err != nil {
+		return err
+	}
+	return r.executeTo("page", v, func(b []byte) error {
+		return put(PagePath(id), b)
+	})
 }
 
 // body fills the holes of a page's HTML with its resolved wikilinks.
-func (r *Renderer) body(n *graph.Node) string {
+func (r *Renderer) body(n *graph.Node) (template.HTML, error) {
 	if n.Doc == nil {
-		return ""
+		return "", nil
 	}
-	var b bytes.Buffer
-	b.Grow(len(n.Doc.HTML) + 64*len(n.Doc.Holes))
-	n.Doc.Fill(&b, func(b *bytes.Buffer, i int) {
+	var out bytes.Buffer
+	out.Grow(len(n.Doc.HTML) + 64*len(n.Doc.Holes))
+	err := n.Doc.Fill(&out, nil, func(b *bytes.Buffer, i int) {
 		r.link(b, n.Doc.Links[i], n.Links[i])
 	})
-	return b.String()
+	return template.HTML(out.String()), err
 }
 
 // link writes one wikilink as its target allows.
@@ -118,11 +172,11 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 	esc := template.HTMLEscapeString
 	switch t.State {
 	case graph.Broken:
-		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+t.Reason), esc(l.Text))
+		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+t.Reason), esc(l.Shown()))
 	case graph.Unpublished:
-		fmt.Fprintf(b, `<span class="wikilink unpublished">%s</span>`, esc(l.Text))
+		fmt.Fprintf(b, `<span class="wikilink unpublished">%s</span>`, esc(l.Shown()))
 	case graph.SamePage:
-		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Text))
+		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Shown()))
 	case graph.Asset:
 		u := r.url("/" + t.Asset)
 		if l.Embed && isImage(t.Asset) {
@@ -136,7 +190,7 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 			fmt.Fprintf(b, `<img class="embed" src="%s" alt="%s"%s loading="lazy">`, esc(u), esc(alt), width)
 			return
 		}
-		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Text))
+		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Shown()))
 	default:
 		target := r.g.Node(t.Page)
 		p := r.pageLink(target)
@@ -149,7 +203,16 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 				esc(p.Type), esc(href), esc(p.TypeLabel), esc(p.Title), esc(p.Summary))
 			return
 		}
-		fmt.Fprintf(b, `<a class="wikilink type-%s" href="%s" title="%s">%s</a>`, esc(p.Type), esc(href), esc(p.Title), esc(l.Text))
+		// The common case, written without fmt: a page has dozens.
+		b.WriteString(`<a class="wikilink type-`)
+		escape(b, p.Type)
+		b.WriteString(`" href="`)
+		escape(b, href)
+		b.WriteString(`" title="`)
+		escape(b, p.Title)
+		b.WriteString(`">`)
+		escape(b, l.Shown())
+		b.WriteString(`</a>`)
 	}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/kbgen/kb/generator/graph"
@@ -110,36 +111,45 @@ type PageView struct {
 	Sources   []Source
 	Updated   string
 	Date      string
+	HTML      Fragments // the lists above, as the built-in template shows them
 }
 
 // pageLink is what other pages show of n.
 func (r *Renderer) pageLink(n *graph.Node) PageLink {
+	if p, ok := r.links.Load(n.ID); ok {
+		return p.(PageLink)
+	}
+	p := r.makePageLink(n)
+	r.links.Store(n.ID, p)
+	return p
+}
+
+func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 	p := PageLink{
 		ID: n.ID, Title: n.Title, URL: r.url(n.URL()),
 		Type: n.Meta.Type, TypeLabel: typeLabel(n.Type), Summary: summaryOf(n),
 	}
 	var b strings.Builder
-	b.Grow(len(p.URL) + len(p.Title) + len(p.Summary) + 96)
+	b.Grow(len(p.URL) + len(p.Title) + 96)
 	b.WriteString(`<a class="pagelink type-`)
 	escape(&b, p.Type)
 	b.WriteString(`" href="`)
 	escape(&b, p.URL)
-	b.WriteByte('"')
-	if p.Summary != "" {
-		b.WriteString(` title="`)
-		escape(&b, p.Summary)
-		b.WriteByte('"')
-	}
-	b.WriteString(`><span class="dot" aria-hidden="true"></span>`)
+	b.WriteString(`">`)
 	escape(&b, p.Title)
 	b.WriteString(`</a>`)
 	p.HTML = template.HTML(b.String())
 	return p
 }
 
+// stringWriter is a strings.Builder or a bytes.Buffer.
+type stringWriter interface {
+	WriteString(s string) (int, error)
+}
+
 // escape writes s with the characters HTML reserves escaped, as
 // html/template does in text and attributes.
-func escape(b *strings.Builder, s string) {
+func escape(b stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
 		var rep string
@@ -271,19 +281,24 @@ func (r *Renderer) groups(n *graph.Node) []Group {
 	return out
 }
 
-func (r *Renderer) backlinks(n *graph.Node) []Backlink {
+func (r *Renderer) backlinks(n *graph.Node) ([]Backlink, error) {
 	var out []Backlink
 	for _, b := range n.Backlinks {
 		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
+			continue // one sentence from each page: the first
+		}
+		c, err := r.g.Context(b)
+		if err != nil {
+			return nil, err
+		}
+		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
 			last := &out[len(out)-1]
-			if len(last.Contexts) < 3 {
-				last.Contexts = append(last.Contexts, b.Context)
-			}
+			last.Contexts = append(last.Contexts, c)
 			continue
 		}
-		out = append(out, Backlink{Page: r.pageLink(r.g.Node(b.Page)), Contexts: []markdown.Context{b.Context}})
+		out = append(out, Backlink{Page: r.pageLink(r.g.Node(b.Page)), Contexts: []markdown.Context{c}})
 	}
-	return out
+	return out, nil
 }
 
 func (r *Renderer) entry(e timeline.Entry) Entry {
@@ -310,21 +325,82 @@ func (r *Renderer) sources(n *graph.Node) []Source {
 }
 
 // pageView builds the data of a page's template.
-func (r *Renderer) pageView(n *graph.Node) *PageView {
+func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
 	v := &PageView{
 		Site: r.site, Key: n.Section, Page: r.pageLink(n), Facts: r.facts(n),
 		Aliases: n.Meta.Aliases, Tags: r.tags(n.Meta.Tags), TOC: r.toc(n),
-		Relations: r.groups(n), Backlinks: r.backlinks(n), Sources: r.sources(n),
+		Relations: r.groups(n), Sources: r.sources(n),
 		Updated: n.Meta.Updated.Display(), Date: dateRange(n.Meta.Date, n.Meta.End),
 	}
-	for _, e := range r.g.TimelineOf(n) {
-		ev := r.entry(e)
-		ev.Own = e.Page == n.ID
-		v.Timeline = append(v.Timeline, ev)
+	v.Timeline = r.pageTimeline(n)
+	var err error
+	if v.Backlinks, err = r.backlinks(n); err != nil {
+		return nil, err
 	}
-	v.Timeline = finish(mergeDays(v.Timeline, false))
-	v.Body = template.HTML(r.body(n))
-	return v
+	if v.Body, err = r.body(n); err != nil {
+		return nil, err
+	}
+	v.HTML = r.fragments(v)
+	return v, nil
+}
+
+// dayLine is a page's timeline entries of one day, shown as one line:
+// "Action Plan — announced, adopted".
+type dayLine struct {
+	first timeline.Entry // orders the line among others
+	what  string         // the entries' whats, joined
+}
+
+// dayLines returns a page's timeline lines, oldest first.
+func dayLines(n *graph.Node) []dayLine {
+	sorted := slices.Clone(n.Entries)
+	timeline.Sort(sorted)
+	var out []dayLine
+	for _, e := range sorted {
+		if k := len(out) - 1; k >= 0 && !e.IsSpan() && !out[k].first.IsSpan() && out[k].first.Date == e.Date {
+			switch {
+			case out[k].what == "":
+				out[k].what = e.What
+			case e.What != "":
+				out[k].what += ", " + e.What
+			}
+			continue
+		}
+		out = append(out, dayLine{first: e, what: e.What})
+	}
+	return out
+}
+
+// lineEntry is a timeline line as shown, with its HTML.
+func (r *Renderer) lineEntry(l dayLine, own bool, filter string, badge bool) Entry {
+	e := r.entry(l.first)
+	e.What, e.Own, e.Filter = l.what, own, filter
+	finish(&e, badge)
+	return e
+}
+
+// pageTimeline is a page's own timeline: its entries and those of the
+// pages related to it, oldest first.
+func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
+	type line struct {
+		dayLine
+		own bool
+	}
+	var lines []line
+	for _, l := range dayLines(n) {
+		lines = append(lines, line{l, true})
+	}
+	for _, id := range n.Related() {
+		for _, l := range dayLines(r.g.Node(id)) {
+			lines = append(lines, line{l, false})
+		}
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(a.first, b.first) })
+	out := make([]Entry, len(lines))
+	for i, l := range lines {
+		out[i] = r.lineEntry(l.dayLine, l.own, "", false)
+	}
+	return out
 }
 
 // humanize shows an enum value as words: "action-plan" -> "Action plan".
@@ -336,12 +412,12 @@ func humanize(v string) string {
 	return strings.ToUpper(v[:1]) + v[1:]
 }
 
-// finish makes the HTML of each entry, once its data is final.
-func finish(entries []Entry) []Entry {
-	for i := range entries {
-		e := &entries[i]
+// finish makes the HTML of an entry, once its data is final. Only the
+// timeline page shows each entry's type as a badge.
+func finish(e *Entry, badges bool) {
+	{
 		var b strings.Builder
-		b.Grow(256 + len(e.Filter))
+		b.Grow(160 + len(e.Filter) + len(e.Page.URL) + len(e.Page.Title) + len(e.What))
 		b.WriteString(`<li class="entry type-`)
 		escape(&b, e.Page.Type)
 		for _, c := range []struct {
@@ -358,11 +434,11 @@ func finish(entries []Entry) []Entry {
 			escape(&b, e.Filter)
 			b.WriteByte('"')
 		}
-		b.WriteString(">\n  <time datetime=\"")
+		b.WriteString(`><time datetime="`)
 		escape(&b, e.DateISO)
 		b.WriteString(`">`)
 		escape(&b, e.Date)
-		b.WriteString("</time>\n  <span class=\"entry-body\"><a href=\"")
+		b.WriteString(`</time> <a href="`)
 		escape(&b, e.Page.URL)
 		b.WriteString(`">`)
 		escape(&b, e.Page.Title)
@@ -372,35 +448,14 @@ func finish(entries []Entry) []Entry {
 			escape(&b, e.What)
 			b.WriteString(`</span>`)
 		}
-		b.WriteString(` <span class="badge type-`)
-		escape(&b, e.Page.Type)
-		b.WriteString(`">`)
-		escape(&b, e.Page.TypeLabel)
-		b.WriteString("</span></span>\n</li>")
+		if badges {
+			b.WriteString(` <span class="badge type-`)
+			escape(&b, e.Page.Type)
+			b.WriteString(`">`)
+			escape(&b, e.Page.TypeLabel)
+			b.WriteString(`</span>`)
+		}
+		b.WriteString("</li>")
 		e.HTML = template.HTML(b.String())
 	}
-	return entries
-}
-
-// mergeDays joins a page's entries of one day into one line: "Action
-// Plan: announced, adopted". Entries come in order, newest first or not.
-func mergeDays(entries []Entry, newestFirst bool) []Entry {
-	var out []Entry
-	for _, e := range entries {
-		if k := len(out) - 1; k >= 0 && !e.Span && !out[k].Span && out[k].Page.ID == e.Page.ID && out[k].DateISO == e.DateISO {
-			a, b := out[k].What, e.What
-			if newestFirst {
-				a, b = b, a
-			}
-			switch {
-			case a == "":
-				out[k].What = b
-			case b != "":
-				out[k].What = a + ", " + b
-			}
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
 }

@@ -29,7 +29,7 @@ type Meta struct {
 
 // FieldValue is one field's checked value.
 type FieldValue struct {
-	Field   Field
+	Field   *Field   // the schema's field, shared by every page that sets it
 	Text    string   // as written, for text, enum, number and url
 	Date    Date     // for dates
 	Bool    bool     // for bools
@@ -107,7 +107,8 @@ func (s *Schema) Validate(p *content.Page) (*Meta, diag.List) {
 		v.common(m, f)
 	}
 	if t != nil {
-		for _, spec := range t.Fields {
+		for i := range t.Fields {
+			spec := &t.Fields[i]
 			f, ok := given(spec.Name)
 			if !ok {
 				if spec.Required {
@@ -177,7 +178,7 @@ func (v *validator) unknown(m *Meta, t *Type, f content.Field) {
 		hint = fmt.Sprintf(" (did you mean %q?)", near)
 	}
 	v.problems.Warnf(v.path, f.KeyPos, "field %q is not in the schema of %s; it is kept and shown%s", f.Key, where, hint)
-	fv := FieldValue{Field: Field{Name: f.Key, Label: labelOf(f.Key), Kind: KindText}, Unknown: true}
+	fv := FieldValue{Field: &Field{Name: f.Key, Label: labelOf(f.Key), Kind: KindText}, Unknown: true}
 	switch f.Value.Kind {
 	case content.KindScalar:
 		fv.Text = f.Value.Text
@@ -285,7 +286,7 @@ func (v *validator) url(name string, val content.Value) string {
 }
 
 // value checks one field of the type.
-func (v *validator) value(spec Field, val content.Value) (FieldValue, bool) {
+func (v *validator) value(spec *Field, val content.Value) (FieldValue, bool) {
 	fv := FieldValue{Field: spec}
 	n := len(v.problems)
 	name := fmt.Sprintf("field %q", spec.Name)

@@ -363,14 +363,14 @@ func TestFieldValueDisplay(t *testing.T) {
 		v    FieldValue
 		want string
 	}{
-		{FieldValue{Field: Field{Kind: KindText}, Text: "Paris"}, "Paris"},
-		{FieldValue{Field: Field{Kind: KindEnum}, Text: "law"}, "law"},
-		{FieldValue{Field: Field{Kind: KindNumber}, Text: "14110"}, "14110"},
-		{FieldValue{Field: Field{Kind: KindURL}, Text: "https://x.org"}, "https://x.org"},
-		{FieldValue{Field: Field{Kind: KindBool}, Bool: true}, "yes"},
-		{FieldValue{Field: Field{Kind: KindBool}}, "no"},
-		{FieldValue{Field: Field{Kind: KindDate}, Date: Date{2025, 7, 26}}, "26 July 2025"},
-		{FieldValue{Field: Field{Kind: KindList}, List: []string{"a", "b"}}, "a, b"},
+		{FieldValue{Field: &Field{Kind: KindText}, Text: "Paris"}, "Paris"},
+		{FieldValue{Field: &Field{Kind: KindEnum}, Text: "law"}, "law"},
+		{FieldValue{Field: &Field{Kind: KindNumber}, Text: "14110"}, "14110"},
+		{FieldValue{Field: &Field{Kind: KindURL}, Text: "https://x.org"}, "https://x.org"},
+		{FieldValue{Field: &Field{Kind: KindBool}, Bool: true}, "yes"},
+		{FieldValue{Field: &Field{Kind: KindBool}}, "no"},
+		{FieldValue{Field: &Field{Kind: KindDate}, Date: Date{2025, 7, 26}}, "26 July 2025"},
+		{FieldValue{Field: &Field{Kind: KindList}, List: []string{"a", "b"}}, "a, b"},
 	}
 	for _, tt := range tests {
 		if got := tt.v.Display(); got != tt.want {

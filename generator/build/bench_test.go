@@ -1,0 +1,102 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kbgen/kb/generator/corpus"
+)
+
+// corpusDir writes a generated corpus of n pages once per test binary run.
+func corpusDir(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("kb-bench-corpus-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, "content")); err == nil {
+		return dir
+	}
+	if err := corpus.Write(dir, corpus.Site(corpus.Options{Pages: n, Seed: 1})); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkBuild is a full build, from files to files on disk.
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			src := corpusDir(b, n)
+			out := filepath.Join(b.TempDir(), "public")
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, err := Build(os.DirFS(src), repo, out, false, Options{})
+				if err != nil || !res.Written {
+					b.Fatalf("build: %v\n%s", err, res.Problems)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}
+
+// BenchmarkIncremental is one save of one page in serve mode: re-read,
+// re-link, re-render what it changes. Each iteration edits the body of a
+// page, then its title (which its neighbours show).
+func BenchmarkIncremental(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
+			src := filepath.Join(b.TempDir(), "site")
+			copyTree(b, corpusDir(b, n), src)
+			live, problems, err := Start(os.DirFS(src), repo, Options{})
+			if err != nil || problems.Errors(false) > 0 {
+				b.Fatalf("start: %v %s", err, problems)
+			}
+			page := live.site.graph.IDs()[n/2]
+			rel := live.site.graph.Node(page).Path
+			orig, err := os.ReadFile(filepath.Join(src, rel))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				text := string(orig) + fmt.Sprintf("\nEdit %d.\n", i)
+				if i%2 == 1 {
+					text = strings.Replace(text, "title: ", fmt.Sprintf("title: Edit %d ", i), 1)
+				}
+				if err := os.WriteFile(filepath.Join(src, rel), []byte(text), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				u, err := live.Update([]string{rel})
+				if err != nil || u.Failed {
+					b.Fatalf("update: %v %s", err, u.Problems)
+				}
+			}
+		})
+	}
+}
+
+func copyTree(b *testing.B, src, dst string) {
+	b.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
