@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -154,6 +155,7 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.BaseURL = baseURL
+	limitMemory()
 	stopProfiles, perr := startProfiles(cpuProfile, memProfile)
 	if perr != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", perr)
@@ -187,6 +189,7 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Spool = true // check keeps nothing of the bodies it converts
+	limitMemory()
 	s, err := build.Load(os.DirFS(c.source), builtin, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
@@ -274,4 +277,15 @@ func startProfiles(cpu, mem string) (func(), error) {
 		defer f.Close()
 		_ = pprof.WriteHeapProfile(f)
 	}, nil
+}
+
+// memoryLimit is the heap a one-off build keeps under when it can: below
+// it, Go collects garbage at its usual pace; near it, more often, so that
+// a large site builds in bounded memory. GOMEMLIMIT overrides it.
+const memoryLimit = 1536 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 }

@@ -73,7 +73,7 @@ func Plan(old, new *graph.Page) Effect {
 	}) {
 		e |= Neighbours | Lists | Data
 	}
-	if !slices.EqualFunc(links(old), links(new), sameLink) {
+	if !slices.EqualFunc(links(old), links(new), sameLink) || !slices.Equal(contexts(old), contexts(new)) {
 		e |= Neighbours | Data
 	}
 	if !slices.Equal(headings(old), headings(new)) {
@@ -124,11 +124,18 @@ func links(p *graph.Page) []markdown.Link {
 	return p.Doc.Links
 }
 
-// sameLink compares what a link shows on its target: where it goes and the
-// sentence around it; its place in the file does not matter.
+// sameLink compares where a link goes and how; its place in the file does
+// not matter.
 func sameLink(a, b markdown.Link) bool {
-	return a.Target == b.Target && a.Heading == b.Heading && a.Label == b.Label &&
-		a.Embed == b.Embed && a.Context == b.Context
+	return a.Target == b.Target && a.Heading == b.Heading && a.Label == b.Label && a.Embed == b.Embed
+}
+
+// contexts are the sentences around a page's links, which their targets show.
+func contexts(p *graph.Page) []markdown.Context {
+	if p.Doc == nil {
+		return nil
+	}
+	return p.Doc.Contexts
 }
 
 func headings(p *graph.Page) []markdown.Heading {

@@ -49,7 +49,15 @@ type Site struct {
 	graph   *graph.Graph
 	spool   *spool.Spool // where pages' HTML, text and records wait, when Options.Spool
 	live    bool         // kept for incremental updates
+	// spillContexts spools the sentences around links too, for sites so
+	// large that keeping them would cost more memory than reading them
+	// back costs time.
+	spillContexts bool
 }
+
+// spillContextsAbove is the number of pages above which a spooling build
+// spools link sentences too (at about 150 bytes a link, 15 links a page).
+const spillContextsAbove = 30000
 
 // parsed is one Markdown file after the per-file stages.
 type parsed struct {
@@ -78,6 +86,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	s.assets = files.Assets
+	s.spillContexts = len(files.Pages) > spillContextsAbove
 	if s.statics, err = s.layers.Files("static"); err != nil {
 		return nil, err
 	}
@@ -127,7 +136,7 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
 	if s.spool != nil && doc != nil {
-		if err := doc.Spill(s.spool); err != nil {
+		if err := doc.Spill(s.spool, s.spillContexts); err != nil {
 			problems.Errorf(filePath, diag.Pos{}, "%v", err)
 		}
 	}
@@ -142,6 +151,11 @@ func (s *Site) link() {
 		pages = append(pages, p.page)
 	}
 	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts, Mentions: s.live})
+	if !s.live {
+		for _, p := range pages {
+			p.Meta.Refs = nil // resolved into the graph's edges; only updates re-read them
+		}
+	}
 }
 
 // Problems returns every problem of the site, sorted.
@@ -288,7 +302,7 @@ func many(f func() ([]render.File, error)) task {
 // timeline, tags, search page, 404, feeds and the code stylesheet.
 func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	tasks := []task{
-		stream("timeline/index.html", r.Timeline), one(r.Home), many(r.Tags), one(r.Search), one(r.NotFound),
+		stream("timeline/index.html", r.Timeline), one(r.Home), func(sink Sink) error { return r.Tags(sink.Put) }, one(r.Search), one(r.NotFound),
 		many(func() ([]render.File, error) { return r.Feeds(), nil }),
 		one(func() (render.File, error) { return render.SyntaxCSS(), nil }),
 	}

@@ -67,8 +67,8 @@ type Node struct {
 
 // Edge is a relation between this page and another.
 type Edge struct {
-	Relation schema.Relation
-	Page     string // the other page's id
+	Relation *schema.Relation // the schema's, shared by every edge of it
+	Page     string           // the other page's id
 }
 
 // Label is how the edge is shown on the page that has it: the relation's
@@ -95,9 +95,8 @@ const (
 // Target is what a wikilink resolved to.
 type Target struct {
 	State  LinkState
-	Page   string // the page's id, for Resolved and Unpublished
+	Page   string // the page's id, for Resolved and Unpublished; the file, relative to content/, for Asset
 	Anchor string // the heading's id, or ""
-	Asset  string // for Asset: the path relative to content/
 	Reason string // for Broken: why, for the reader's tooltip
 }
 
@@ -386,17 +385,17 @@ func headingAnchor(doc *markdown.Document, heading string) (anchor, near string)
 func (g *Graph) resolveAsset(from *Node, target string) (Target, bool) {
 	rel := strings.TrimPrefix(path.Clean("/"+target), "/")
 	if g.assetSet[rel] {
-		return Target{State: Asset, Asset: rel}, true
+		return Target{State: Asset, Page: rel}, true
 	}
 	if local := path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), rel); g.assetSet[local] {
-		return Target{State: Asset, Asset: local}, true
+		return Target{State: Asset, Page: local}, true
 	}
 	found := g.assets[strings.ToLower(path.Base(rel))]
 	switch len(found) {
 	case 0:
 		return Target{}, false
 	case 1:
-		return Target{State: Asset, Asset: found[0]}, true
+		return Target{State: Asset, Page: found[0]}, true
 	}
 	return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", "))}, true
 }

@@ -221,8 +221,8 @@ func TestSymmetricRelations(t *testing.T) {
 }
 
 func TestEdgeLabel(t *testing.T) {
-	rel := schema.Relation{Name: "proposed_by", Label: "Proposed by", Inverse: "Proposed"}
-	sym := schema.Relation{Name: "related", Label: "Related risks", Symmetric: true}
+	rel := &schema.Relation{Name: "proposed_by", Label: "Proposed by", Inverse: "Proposed"}
+	sym := &schema.Relation{Name: "related", Label: "Related risks", Symmetric: true}
 	tests := []struct {
 		e       Edge
 		inverse bool

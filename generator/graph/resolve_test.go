@@ -18,7 +18,7 @@ func describeTarget(t Target) string {
 	case Unpublished:
 		return "unpublished " + t.Page
 	case Asset:
-		return "asset " + t.Asset
+		return "asset " + t.Page
 	case SamePage:
 		return "this page#" + t.Anchor
 	}

@@ -47,7 +47,7 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 	// Exact-size copies: a site keeps every page's text and links until
 	// it is rendered.
 	c.doc.Text = strings.Clone(strings.TrimSpace(c.text.String()))
-	c.doc.Links = slices.Clone(c.doc.Links)
+	c.doc.Links, c.doc.Contexts = slices.Clone(c.doc.Links), slices.Clone(c.doc.Contexts)
 	return c.doc
 }
 
@@ -57,6 +57,7 @@ func (c *collector) link(wl *Wikilink) {
 		c.lines = diag.NewLines(c.src, c.firstLine)
 	}
 	wl.Index = len(c.doc.Links)
+	c.doc.Contexts = append(c.doc.Contexts, Context{})
 	c.doc.Links = append(c.doc.Links, Link{
 		Target: wl.Target, Heading: wl.Heading, Label: wl.Label,
 		Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
@@ -90,7 +91,7 @@ func (c *collector) block(n ast.Node) {
 	}
 	full := b.String()
 	for _, s := range spans {
-		c.doc.Links[s.link].Context = sentence(full, s.start, s.end)
+		c.doc.Contexts[s.link] = sentence(full, s.start, s.end)
 	}
 }
 

@@ -101,7 +101,7 @@ func TestPlainTextIsUnescaped(t *testing.T) {
 	if want := "Q&A at AT&T An escaped [[link]], 5 < 6 and X *here*."; d.Text != want {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
-	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links) != 1 || d.Links[0].Context != want {
+	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links) != 1 || d.Contexts[0] != want {
 		t.Errorf("links %+v, want one with context %+v", d.Links, want)
 	}
 }

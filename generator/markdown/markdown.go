@@ -51,9 +51,10 @@ func New(o Options) *Converter {
 
 // Document is a converted page body.
 type Document struct {
-	HTML     []byte // the body with holes where Links go
-	Holes    []Hole // in order of Offset
-	Links    []Link // the wikilinks, in the order written
+	HTML     []byte    // the body with holes where Links go
+	Holes    []Hole    // in order of Offset
+	Links    []Link    // the wikilinks, in the order written
+	Contexts []Context // the sentence around each link; see LinkContext
 	Headings []Heading
 	Text     string // the plain text, for search
 	Lead     string // the first paragraph's text, for a summary when there is none
@@ -62,8 +63,8 @@ type Document struct {
 	// Body, PlainText and LinkContext.
 	spool      *spool.Spool
 	html, text spool.Extent
-	base       int64   // where the document's spilled bytes start
-	contexts   []int32 // each link's context's place from base, and the end
+	base       int64   // where the spilled bytes start
+	contexts   []int32 // each link's sentence's place from base, and the end
 }
 
 // Hole is a place in Document.HTML where Links[Link] is to be written.
@@ -79,7 +80,6 @@ type Link struct {
 	Label   string
 	Embed   bool
 	Pos     diag.Pos // in the file
-	Context Context
 }
 
 // Shown is what a reader sees of the link without its target: the label,

@@ -24,9 +24,10 @@ func fill(d *Document) string {
 // then the sentence around it.
 func linkLines(d *Document) string {
 	var b strings.Builder
-	for _, l := range d.Links {
+	for i, l := range d.Links {
 		fmt.Fprintf(&b, "%d:%d target=%q heading=%q label=%q text=%q embed=%v\n", l.Pos.Line, l.Pos.Col, l.Target, l.Heading, l.Label, l.Shown(), l.Embed)
-		fmt.Fprintf(&b, "\tcontext: %q %q %q\n", l.Context.Before, l.Context.Link, l.Context.After)
+		c := d.Contexts[i]
+		fmt.Fprintf(&b, "\tcontext: %q %q %q\n", c.Before, c.Link, c.After)
 	}
 	return b.String()
 }

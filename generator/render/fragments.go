@@ -32,6 +32,7 @@ func (b *html) done() template.HTML {
 func (r *Renderer) fragments(v *PageView) Fragments {
 	var f Fragments
 	var b html
+	b.Grow(160*len(v.Facts) + 200*len(v.Relations) + 64*len(v.Tags))
 	for _, x := range v.Facts {
 		b.raw(`<div class="fact fact-`)
 		b.text(x.Class)
@@ -83,6 +84,7 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 	f.Facts = b.done()
 
 	b = html{}
+	b.Grow(96 * len(v.TOC))
 	for _, h := range v.TOC {
 		b.raw(`<li class="toc-`)
 		b.raw(strconv.Itoa(h.Level))
@@ -95,6 +97,11 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 	f.TOC = b.done()
 
 	b = html{}
+	size := 0
+	for _, e := range v.Timeline {
+		size += len(e.HTML) + 1
+	}
+	b.Grow(size)
 	for _, e := range v.Timeline {
 		b.raw(string(e.HTML))
 		b.raw("\n")
@@ -102,6 +109,7 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 	f.Timeline = b.done()
 
 	b = html{}
+	b.Grow(200 * len(v.Sources))
 	for _, s := range v.Sources {
 		b.raw(`<li><a href="`)
 		b.text(s.URL)
@@ -122,6 +130,13 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 	f.Sources = b.done()
 
 	b = html{}
+	size = 0
+	for _, g := range v.Relations {
+		if g.Inverse {
+			size += 96 + 120*len(g.Pages)
+		}
+	}
+	b.Grow(size)
 	for _, g := range v.Relations {
 		if !g.Inverse {
 			continue
@@ -141,6 +156,7 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 	f.Inverse = b.done()
 
 	b = html{}
+	b.Grow(360 * len(v.Backlinks))
 	for _, bl := range v.Backlinks {
 		b.raw("<li>")
 		b.raw(string(bl.Page.HTML))

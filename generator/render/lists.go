@@ -233,14 +233,22 @@ type TimelineView struct {
 	Count   int
 }
 
-// allLines returns every page's timeline lines, oldest first.
+// allLines returns every page's timeline lines, oldest first, made once:
+// the home page and the timeline both need them.
 func (r *Renderer) allLines() []dayLine {
-	var lines []dayLine
-	for _, id := range r.g.IDs() {
-		lines = append(lines, dayLines(r.g.Node(id))...)
-	}
-	slices.SortStableFunc(lines, func(a, b dayLine) int { return timeline.Compare(a.first, b.first) })
-	return lines
+	r.allLinesOnce.Do(func() {
+		n := 0
+		for _, id := range r.g.IDs() {
+			n += len(r.dayLines(r.g.Node(id)))
+		}
+		lines := make([]dayLine, 0, n)
+		for _, id := range r.g.IDs() {
+			lines = append(lines, r.dayLines(r.g.Node(id))...)
+		}
+		slices.SortStableFunc(lines, func(a, b dayLine) int { return timeline.Compare(a.first, b.first) })
+		r.allLinesCache = lines
+	})
+	return r.allLinesCache
 }
 
 // Timeline renders the timeline of everything, newest first. The page is
@@ -256,8 +264,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 	types := map[string]bool{}
 	tags := map[string]string{}
 	filters := map[string]string{} // a page's filter data, shared by its lines
-	lines := r.allLines()
-	slices.Reverse(lines)
+	lines := r.allLines()          // oldest first; the page is written newest first
 	for _, l := range lines {
 		n := r.g.Node(l.first.Page)
 		if _, done := filters[n.ID]; done {
@@ -282,9 +289,9 @@ func (r *Renderer) Timeline(w io.Writer) error {
 	}
 	v.Count = len(lines)
 	v.Years = func(yield func(YearView) bool) {
-		for i := 0; i < len(lines); {
+		for i := len(lines) - 1; i >= 0; {
 			y := YearView{Year: lines[i].first.Date.Year}
-			for ; i < len(lines) && lines[i].first.Date.Year == y.Year; i++ {
+			for ; i >= 0 && lines[i].first.Date.Year == y.Year; i-- {
 				name := "During the year"
 				if m := lines[i].first.Date.Month; m > 0 {
 					name = monthName(m)
@@ -407,22 +414,23 @@ type TagView struct {
 	Pages []PageLink
 }
 
-// Tags renders the tags index and a page for each tag.
-func (r *Renderer) Tags() ([]File, error) {
+// Tags renders the tags index and a page for each tag, handing each to
+// put as it is made.
+func (r *Renderer) Tags(put func(path string, data []byte) error) error {
 	pages, names := r.tagIndex()
 	v := &TagsView{Site: r.site, Key: "tags"}
-	var files []File
 	for _, s := range sortedKeys(pages) {
 		tag := Tag{Name: names[s], Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages[s])}
 		v.Tags = append(v.Tags, tag)
 		f, err := r.tagPage(s, pages[s], names[s])
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files = append(files, f)
+		if err := put(f.Path, f.Data); err != nil {
+			return err
+		}
 	}
-	b, err := r.execute("tags", v)
-	return append(files, File{Path: "tags/index.html", Data: b}), err
+	return r.executeTo("tags", v, func(b []byte) error { return put("tags/index.html", b) })
 }
 
 // Tag renders the page of one tag.

@@ -40,8 +40,13 @@ type Renderer struct {
 	allOnce sync.Once
 	all     []timeline.Entry // every entry, oldest first; see entries
 
+	allLinesOnce  sync.Once
+	allLinesCache []dayLine // every page's timeline lines, oldest first; see allLines
+
 	links   sync.Map  // id -> PageLink: a page is linked from many others
+	lines   sync.Map  // id -> []dayLine: shown on every related page's timeline
 	buffers sync.Pool // of *bytes.Buffer, for template output
+	scratch sync.Pool // of *[]byte, for spooled HTML
 }
 
 // New prepares the rendering of a graph.
@@ -160,8 +165,17 @@ func (r *Renderer) body(n *graph.Node) (template.HTML, error) {
 		return "", nil
 	}
 	var out bytes.Buffer
-	out.Grow(len(n.Doc.HTML) + 64*len(n.Doc.Holes))
-	err := n.Doc.Fill(&out, nil, func(b *bytes.Buffer, i int) {
+	out.Grow(n.Doc.BodyLen() + 160*len(n.Doc.Holes))
+	scratch := r.scratch.Get()
+	defer r.scratch.Put(scratch)
+	buf, _ := scratch.(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	if cap(*buf) < n.Doc.BodyLen() {
+		*buf = make([]byte, 0, n.Doc.BodyLen()*2)
+	}
+	err := n.Doc.Fill(&out, *buf, func(b *bytes.Buffer, i int) {
 		r.link(b, n.Doc.Links[i], n.Links[i])
 	})
 	return template.HTML(out.String()), err
@@ -178,8 +192,8 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 	case graph.SamePage:
 		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Shown()))
 	case graph.Asset:
-		u := r.url("/" + t.Asset)
-		if l.Embed && isImage(t.Asset) {
+		u := r.url("/" + t.Page)
+		if l.Embed && isImage(t.Page) {
 			alt, width := l.Label, ""
 			if _, err := strconv.Atoi(alt); err == nil {
 				alt, width = "", fmt.Sprintf(` width="%s"`, l.Label)

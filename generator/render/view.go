@@ -351,8 +351,17 @@ type dayLine struct {
 	what  string         // the entries' whats, joined
 }
 
-// dayLines returns a page's timeline lines, oldest first.
-func dayLines(n *graph.Node) []dayLine {
+// dayLines returns a page's timeline lines, oldest first, made once.
+func (r *Renderer) dayLines(n *graph.Node) []dayLine {
+	if l, ok := r.lines.Load(n.ID); ok {
+		return l.([]dayLine)
+	}
+	l := makeDayLines(n)
+	r.lines.Store(n.ID, l)
+	return l
+}
+
+func makeDayLines(n *graph.Node) []dayLine {
 	sorted := slices.Clone(n.Entries)
 	timeline.Sort(sorted)
 	var out []dayLine
@@ -387,11 +396,11 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 		own bool
 	}
 	var lines []line
-	for _, l := range dayLines(n) {
+	for _, l := range r.dayLines(n) {
 		lines = append(lines, line{l, true})
 	}
 	for _, id := range n.Related() {
-		for _, l := range dayLines(r.g.Node(id)) {
+		for _, l := range r.dayLines(r.g.Node(id)) {
 			lines = append(lines, line{l, false})
 		}
 	}

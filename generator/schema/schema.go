@@ -64,13 +64,13 @@ func (t *Type) Field(name string) (Field, bool) {
 	return t.Fields[i], true
 }
 
-// Relation returns the relation named name.
-func (t *Type) Relation(name string) (Relation, bool) {
+// Relation returns the relation named name, shared by every edge of it.
+func (t *Type) Relation(name string) (*Relation, bool) {
 	i := slices.IndexFunc(t.Relations, func(r Relation) bool { return r.Name == name })
 	if i < 0 {
-		return Relation{}, false
+		return nil, false
 	}
-	return t.Relations[i], true
+	return &t.Relations[i], true
 }
 
 // PageType is the type of pages outside the typed folders: only the
