@@ -59,6 +59,7 @@ func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.
 	fmt.Fprintf(stdout, "kb: built %d pages in %s; serving %s (Ctrl-C to stop)\n",
 		live.Pages(), time.Since(start).Round(time.Millisecond), url)
 	srv := serve.New(live, problems, stderr)
+	srv.StartLists()
 	w, err := watch.New(source)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kbgen/kb/generator/corpus"
 )
@@ -43,8 +44,10 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // BenchmarkIncremental is one save of one page in serve mode: re-read,
-// re-link, re-render what it changes. Each iteration edits the body of a
-// page, then its title (which its neighbours show).
+// re-link, re-render the pages it changes (what the browser showing the
+// page waits for), then the lists and data files (Finish). Each iteration
+// edits the body of a page, then its title, which its neighbours and the
+// lists show. It reports the page's part and the lists' part.
 func BenchmarkIncremental(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
@@ -54,12 +57,17 @@ func BenchmarkIncremental(b *testing.B) {
 			if err != nil || problems.Errors(false) > 0 {
 				b.Fatalf("start: %v %s", err, problems)
 			}
+			if _, err := live.Finish(); err != nil {
+				b.Fatal(err)
+			}
 			page := live.site.graph.IDs()[n/2]
 			rel := live.site.graph.Node(page).Path
 			orig, err := os.ReadFile(filepath.Join(src, rel))
 			if err != nil {
 				b.Fatal(err)
 			}
+			var served, finished time.Duration
+			var took Timings
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -70,11 +78,25 @@ func BenchmarkIncremental(b *testing.B) {
 				if err := os.WriteFile(filepath.Join(src, rel), []byte(text), 0o644); err != nil {
 					b.Fatal(err)
 				}
+				start := time.Now()
 				u, err := live.Update([]string{rel})
 				if err != nil || u.Failed {
 					b.Fatalf("update: %v %s", err, u.Problems)
 				}
+				served += time.Since(start)
+				took.Read += u.Took.Read
+				took.Link += u.Took.Link
+				took.Pages += u.Took.Pages
+				start = time.Now()
+				if _, err := live.Finish(); err != nil {
+					b.Fatal(err)
+				}
+				finished += time.Since(start)
 			}
+			b.ReportMetric(float64(served.Milliseconds())/float64(b.N), "ms/page")
+			b.ReportMetric(float64(finished.Milliseconds())/float64(b.N), "ms/lists")
+			b.ReportMetric(float64(took.Link.Milliseconds())/float64(b.N), "ms/link")
+			b.ReportMetric(float64(took.Pages.Milliseconds())/float64(b.N), "ms/render")
 		})
 	}
 }

@@ -8,12 +8,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/kbgen/kb/generator/config"
 	"github.com/kbgen/kb/generator/content"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/render"
+	"github.com/kbgen/kb/generator/schema"
 )
 
 // Live is a site kept in memory with its output, updated edit by edit as
@@ -26,6 +28,9 @@ type Live struct {
 	records map[string][]byte // each page's graph.json record, by id
 	lists   map[string]bool   // the outputs the list tasks made last time
 	pending map[string]bool   // files changed since the last good update
+	later   Effect            // lists and data files that Finish is to remake
+	r       *render.Renderer  // of the current graph, for Finish
+	gen     int               // counts updates, to tell stale list runs
 }
 
 // Update is what one update did.
@@ -35,18 +40,30 @@ type Update struct {
 	Full     bool      // settings or templates changed: everything was rebuilt
 	Pages    int       // pages re-rendered
 	Changed  []string  // outputs whose bytes changed, created or removed
+	// Later says that lists and data files (indexes, timeline, feeds,
+	// search index) are yet to be remade, by Finish: an edit shows on its
+	// page first, and on the pages made of all pages a moment later.
+	Later bool
+	Took  Timings
 }
 
-// Start reads and renders a whole site into memory. A site with errors is
-// still rendered, as well as it can be, so that serve has pages to show
-// the errors on.
+// Timings say where an update's time went.
+type Timings struct {
+	Read, Link, Pages time.Duration
+}
+
+// Start reads and renders a whole site into memory: its pages, at once;
+// its lists and data files by Finish, or PrepareLists and a run in the
+// background, so that serve can start serving pages before they are done.
+// A site with errors is still rendered, as well as it can be, so that
+// serve has pages to show the errors on.
 func Start(fsys, builtin fs.FS, o Options) (*Live, diag.List, error) {
 	s, err := load(fsys, builtin, o, true)
 	if err != nil {
 		return nil, nil, err
 	}
 	l := &Live{site: s, pending: map[string]bool{}}
-	if err := l.renderAll(); err != nil {
+	if err := l.renderAll(false); err != nil {
 		return nil, nil, err
 	}
 	l.out.TakeChanged()
@@ -60,9 +77,10 @@ func (l *Live) Pages() int { return l.site.PageCount() }
 func (l *Live) Output() *Memory { return l.out }
 
 // renderAll renders everything into a fresh memory, keeping the records.
-func (l *Live) renderAll() error {
+func (l *Live) renderAll(lists bool) error {
 	s := l.site
 	r := s.renderer()
+	l.r = r
 	ids := s.graph.IDs()
 	mem := NewMemory()
 	if l.out != nil {
@@ -77,51 +95,100 @@ func (l *Live) renderAll() error {
 	for i, id := range ids {
 		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
-	if err := l.renderLists(r); err != nil {
-		return err
-	}
-	if err := l.renderData(r, Everything); err != nil {
-		return err
+	l.later = Everything
+	if lists {
+		if _, err := l.Finish(); err != nil {
+			return err
+		}
 	}
 	return s.copyFiles(mem)
 }
 
-// renderLists re-renders the list pages and removes those no longer made
-// (the page of a tag no page has any more).
-func (l *Live) renderLists(r *render.Renderer) error {
-	made := &recording{Sink: l.out, paths: map[string]bool{}}
-	tasks := listTasks(r, l.site.cfg.Schema.Types)
-	if err := parallel(len(tasks), func(i int) error { return tasks[i](made) }); err != nil {
-		return err
-	}
-	for p := range l.lists {
-		if !made.paths[p] {
-			l.out.Delete(p)
-		}
-	}
-	l.lists = made.paths
-	return nil
+// ListsRun is the remaking of the lists and data files after updates. It is
+// prepared while the site is locked and run while it is not, on a snapshot,
+// so that a save made meanwhile need not wait for it; if one is made, the
+// run's results are stale and CommitLists throws them away.
+type ListsRun struct {
+	gen            int
+	effect         Effect
+	r              *render.Renderer
+	types          []*schema.Type
+	search, graphs *records
+	out            *Memory
+	made           map[string]bool // the list outputs made, when effect has Lists
 }
 
-// renderData rejoins the data files an effect can change from the pages' records.
-func (l *Live) renderData(r *render.Renderer, effect Effect) error {
-	ids := l.site.graph.IDs()
-	search, graphs := newRecords(nil, len(ids)), newRecords(nil, len(ids))
-	for i, id := range ids {
-		search.mem[i], graphs.mem[i] = l.search[id], l.records[id]
+// PrepareLists snapshots what remaking the lists needs, or returns nil
+// when nothing is to be remade.
+func (l *Live) PrepareLists() *ListsRun {
+	if l.later == 0 {
+		return nil
 	}
-	tasks := dataTasks(r, search, graphs)
+	ids := l.site.graph.IDs()
+	j := &ListsRun{gen: l.gen, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
+		search: newRecords(nil, len(ids)), graphs: newRecords(nil, len(ids)), out: NewMemory()}
+	for i, id := range ids {
+		j.search.mem[i], j.graphs.mem[i] = l.search[id], l.records[id]
+	}
+	return j
+}
+
+// Run remakes the lists; it touches nothing of the live site.
+func (j *ListsRun) Run() error {
+	if j.effect&Lists != 0 {
+		made := &recording{Sink: j.out, paths: map[string]bool{}}
+		tasks := listTasks(j.r, j.types)
+		if err := parallel(len(tasks), func(i int) error { return tasks[i](made) }); err != nil {
+			return err
+		}
+		j.made = made.paths
+	}
+	tasks := dataTasks(j.r, j.search, j.graphs)
 	var todo []task
-	if effect&Search != 0 {
+	if j.effect&Search != 0 {
 		todo = append(todo, tasks[0])
 	}
-	if effect&(Data|Neighbours) != 0 {
+	if j.effect&(Data|Neighbours) != 0 {
 		todo = append(todo, tasks[1])
 	}
-	if effect&Data != 0 {
+	if j.effect&Data != 0 {
 		todo = append(todo, tasks[2])
 	}
-	return parallel(len(todo), func(i int) error { return todo[i](l.out) })
+	return parallel(len(todo), func(i int) error { return todo[i](j.out) })
+}
+
+// CommitLists puts a run's lists in the output and returns the outputs
+// that changed. It reports false when an update came after the run was
+// prepared: the lists it made are stale, and the next run makes them.
+func (l *Live) CommitLists(j *ListsRun) ([]string, bool) {
+	if j.gen != l.gen {
+		return nil, false
+	}
+	l.out.merge(j.out)
+	if j.made != nil {
+		for p := range l.lists {
+			if !j.made[p] {
+				l.out.Delete(p)
+			}
+		}
+		l.lists = j.made
+	}
+	l.later &^= j.effect
+	return l.out.TakeChanged(), true
+}
+
+// Finish remakes the lists and data files the updates since the last
+// Finish changed, and returns the outputs that changed.
+func (l *Live) Finish() ([]string, error) {
+	j := l.PrepareLists()
+	if j == nil {
+		return nil, nil
+	}
+	if err := j.Run(); err != nil {
+		return nil, err
+	}
+	changed, _ := l.CommitLists(j)
+	return changed, nil
 }
 
 // recording is a sink that remembers what was put.
@@ -157,25 +224,38 @@ func (l *Live) Update(paths []string) (Update, error) {
 	if slices.ContainsFunc(changed, func(p string) bool { return p == config.File || strings.HasPrefix(p, "templates/") }) {
 		return l.full(changed)
 	}
+	start := time.Now()
 	next, edits, assetsChanged, err := l.read(changed)
 	if err != nil {
 		return Update{}, err
 	}
+	var u Update
+	u.Took.Read = time.Since(start)
 	s := l.site
 	candidate := *s
 	candidate.pages, candidate.assets, candidate.statics = next.pages, next.assets, next.statics
-	candidate.link()
-	problems := candidate.Problems()
-	if problems.Errors(false) > 0 {
-		return Update{Problems: problems, Failed: true}, nil
+	changes := make([]graph.Change, len(edits))
+	for i, e := range edits {
+		changes[i] = graph.Change{Old: e.old, New: e.new}
+	}
+	if g, ok := s.graph.Update(changes); ok && !assetsChanged {
+		candidate.graph = g // re-linked around the edit alone
+	} else {
+		candidate.link()
+	}
+	u.Problems = candidate.Problems()
+	u.Took.Link = time.Since(start) - u.Took.Read
+	if u.Problems.Errors(false) > 0 {
+		u.Failed = true
+		return u, nil
 	}
 	old, oldAssets, oldStatics := s.graph, s.assets, s.statics
 	*s = candidate
 	clear(l.pending)
+	l.gen++
 
-	u := Update{Problems: problems}
 	ids, effect := l.affected(old, edits, assetsChanged)
-	r := s.renderer()
+	l.r = s.renderer()
 	var live []string
 	for _, id := range ids {
 		if n := s.graph.Node(id); n != nil && n.Published {
@@ -188,23 +268,18 @@ func (l *Live) Update(paths []string) (Update, error) {
 	}
 	u.Pages = len(live)
 	search, graphs := newRecords(nil, len(live)), newRecords(nil, len(live))
-	if err := renderPages(r, live, l.out, search, graphs); err != nil {
+	if err := renderPages(l.r, live, l.out, search, graphs); err != nil {
 		return u, err
 	}
 	for i, id := range live {
 		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
-	if effect&Lists != 0 {
-		if err := l.renderLists(r); err != nil {
-			return u, err
-		}
-	}
-	if err := l.renderData(r, effect); err != nil {
-		return u, err
-	}
 	if err := l.syncFiles(changed, oldAssets, oldStatics); err != nil {
 		return u, err
 	}
+	l.later |= effect &^ (Self | Namesakes)
+	u.Later = l.later != 0
+	u.Took.Pages = time.Since(start) - u.Took.Read - u.Took.Link
 	u.Changed = l.out.TakeChanged()
 	return u, nil
 }
@@ -221,7 +296,9 @@ func (l *Live) full(changed []string) (Update, error) {
 	}
 	l.site = s
 	clear(l.pending)
-	if err := l.renderAll(); err != nil {
+	l.later = 0
+	l.gen++
+	if err := l.renderAll(true); err != nil {
 		return Update{}, err
 	}
 	return Update{Problems: problems, Full: true, Pages: len(s.graph.IDs()), Changed: l.out.TakeChanged()}, nil

@@ -269,7 +269,7 @@ func (m *model) bump() int { m.next++; return m.next }
 // each, that the incremental output equals a full build's byte for byte.
 func TestLiveMatchesFullBuild(t *testing.T) {
 	builtin := os.DirFS("../..") // the repository's templates/ and static/
-	for seed := uint64(1); seed <= 4; seed++ {
+	for seed := uint64(1); seed <= 8; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := t.TempDir()
 			m := newModel()
@@ -277,6 +277,9 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 			live, problems, err := Start(os.DirFS(dir), builtin, Options{})
 			if err != nil || problems.Errors(false) > 0 {
 				t.Fatalf("start: %v\n%s", err, problems)
+			}
+			if _, err := live.Finish(); err != nil {
+				t.Fatal(err)
 			}
 			r := rand.New(rand.NewPCG(seed, 42))
 			var history []string
@@ -310,8 +313,14 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 				if u.Failed {
 					t.Fatalf("step %d (%s): update failed:\n%s", step, what, u.Problems)
 				}
+				if _, err := live.Finish(); err != nil {
+					t.Fatalf("step %d (%s): finish: %v", step, what, err)
+				}
 				want, _, err := Start(os.DirFS(dir), builtin, Options{})
 				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := want.Finish(); err != nil {
 					t.Fatal(err)
 				}
 				if diff := diffFiles(snapshot(want.Output()), snapshot(live.Output())); diff != "" {

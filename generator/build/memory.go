@@ -54,6 +54,18 @@ func (m *Memory) Copy(rel string, fsys fs.FS, src string) error {
 	return m.Put(rel, data)
 }
 
+// merge moves the files of other into m, noting those whose bytes differ.
+func (m *Memory) merge(other *Memory) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for rel, data := range other.files {
+		if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
+			m.files[rel] = data
+			m.changed[rel] = true
+		}
+	}
+}
+
 // Delete removes a file.
 func (m *Memory) Delete(rel string) {
 	m.mu.Lock()

@@ -43,6 +43,8 @@ type Graph struct {
 	Sections map[string]*Node // content/<folder>/_index.md, by folder
 	Problems diag.List        // problems of resolution, sorted
 
+	duplicates diag.List // pages left out because another has their id
+
 	nodes    map[string]*Node
 	ids      []string // published pages, in id order
 	names    *names
@@ -62,7 +64,8 @@ type Node struct {
 	Links     []Target     // what each of Doc.Links resolved to
 	Backlinks []Backlink   // links from other pages' prose, in id order
 	Entries   []timeline.Entry
-	related   []string // see Related
+	related   []string  // see Related
+	problems  diag.List // of resolving its links and relations
 }
 
 // Edge is a relation between this page and another.
@@ -126,7 +129,6 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		Schema: s, Sections: map[string]*Node{}, nodes: map[string]*Node{}, names: newNames(),
 		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, opts: o,
 	}
-	var problems diag.List
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	for _, a := range assets {
@@ -137,27 +139,20 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	}
 	var regular []*Node
 	for _, p := range sorted {
-		n := &Node{Page: p, Published: o.Drafts || !p.Draft}
-		if p.ID != "" || p.IsHome() {
-			n.Type = s.TypeOfFolder(p.Section)
-		}
+		n := g.newNode(p)
 		switch {
 		case p.IsHome():
 			g.Home = n
 			continue
 		case p.IsSectionIndex():
-			n.Type = nil
 			g.Sections[p.ID] = n
 			continue
 		case p.ID == "":
 			continue // a file with no slug, already reported
 		}
 		if other, dup := g.nodes[p.ID]; dup {
-			problems.Errorf(p.Path, diag.Pos{}, "the id %q is also the id of %s; give one of them another file name or a slug", p.ID, other.Path)
+			g.duplicates.Errorf(p.Path, diag.Pos{}, "the id %q is also the id of %s; give one of them another file name or a slug", p.ID, other.Path)
 			continue
-		}
-		if n.Type != nil && n.Type.Name != p.Meta.Type {
-			n.Type = nil
 		}
 		g.nodes[p.ID] = n
 		regular = append(regular, n)
@@ -169,15 +164,13 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 			g.ids = append(g.ids, n.ID)
 		}
 	}
-	for _, n := range regular {
-		if n.Published {
-			g.relate(n, &problems)
-		}
+	all := append(regular, g.special()...)
+	for _, n := range all {
+		g.resolve(n)
+		g.mentionAll(n)
 	}
-	for _, n := range append(regular, g.special()...) {
-		if n.Published {
-			g.link(n, &problems)
-		}
+	for _, n := range all {
+		g.contribute(n, func(id string) *Node { return g.nodes[id] }, false)
 	}
 	for _, n := range regular {
 		if n.Published {
@@ -185,8 +178,88 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 			n.related = relatedOf(n)
 		}
 	}
-	g.Problems = problems.Sort()
+	g.gather()
 	return g
+}
+
+// newNode makes the node of a page, before it is linked.
+func (g *Graph) newNode(p *Page) *Node {
+	n := &Node{Page: p, Published: g.opts.Drafts || !p.Draft}
+	if !p.IsSectionIndex() && (p.ID != "" || p.IsHome()) {
+		n.Type = g.Schema.TypeOfFolder(p.Section)
+	}
+	if n.Type != nil && p.Meta != nil && n.Type.Name != p.Meta.Type {
+		n.Type = nil
+	}
+	return n
+}
+
+// resolve works out a node's own relations and links, and their problems,
+// with the names as they are.
+func (g *Graph) resolve(n *Node) {
+	n.Out, n.Links, n.problems = nil, nil, nil
+	if n.Published {
+		g.relate(n)
+		g.link(n)
+	}
+}
+
+// contribute records a resolved node's relations and links on the pages
+// they reach: inverse edges and backlinks. In order, each page's list is
+// in the order of the pages that contribute, as a full build makes it;
+// an update contributes out of order and so inserts in place.
+func (g *Graph) contribute(n *Node, node func(id string) *Node, inPlace bool) {
+	if !n.Published {
+		return
+	}
+	for _, e := range n.Out {
+		t := node(e.Page)
+		in := Edge{Relation: e.Relation, Page: n.ID}
+		if inPlace {
+			t.In = insertBlock(t.In, in, func(x Edge) string { return x.Page })
+		} else {
+			t.In = append(t.In, in)
+		}
+	}
+	if n.ID == "" || n.IsSectionIndex() {
+		return // the home page's and sections' texts give no backlinks
+	}
+	for i, t := range n.Links {
+		if t.State != Resolved || t.Page == n.ID {
+			continue
+		}
+		target := node(t.Page)
+		b := Backlink{Page: n.ID, Link: i}
+		if inPlace {
+			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return x.Page })
+		} else {
+			target.Backlinks = append(target.Backlinks, b)
+		}
+	}
+}
+
+// insertBlock inserts x after the last element from the same page or
+// before the first from a later one, keeping a list in page order and,
+// within a page, in the order contributed.
+func insertBlock[T any](list []T, x T, page func(T) string) []T {
+	p := page(x)
+	i := len(list)
+	for i > 0 && page(list[i-1]) > p {
+		i--
+	}
+	return slices.Insert(list, i, x)
+}
+
+// gather collects every node's problems into the graph's sorted list.
+func (g *Graph) gather() {
+	problems := slices.Clone(g.duplicates)
+	for _, n := range g.nodes {
+		problems = append(problems, n.problems...)
+	}
+	for _, n := range g.special() {
+		problems = append(problems, n.problems...)
+	}
+	g.Problems = problems.Sort()
 }
 
 // special returns the home page's and sections' own texts, in path order.
@@ -202,12 +275,12 @@ func (g *Graph) special() []*Node {
 }
 
 // relate resolves a page's relations and records each on both ends.
-func (g *Graph) relate(n *Node, problems *diag.List) {
+func (g *Graph) relate(n *Node) {
+	problems := &n.problems
 	if n.Type == nil {
 		return
 	}
 	for _, ref := range n.Meta.Refs {
-		g.mention(n.ID, ref.Target)
 		rel, _ := n.Type.Relation(ref.Relation)
 		ofType := func(id string) bool {
 			t := g.nodes[id]
@@ -234,7 +307,6 @@ func (g *Graph) relate(n *Node, problems *diag.List) {
 			continue
 		}
 		n.Out = append(n.Out, Edge{Relation: rel, Page: target.ID})
-		target.In = append(target.In, Edge{Relation: rel, Page: n.ID})
 	}
 }
 
@@ -261,13 +333,13 @@ func article(name string) string {
 }
 
 // link resolves a page's wikilinks and records backlinks.
-func (g *Graph) link(n *Node, problems *diag.List) {
+func (g *Graph) link(n *Node) {
+	problems := &n.problems
 	if n.Doc == nil {
 		return
 	}
 	n.Links = make([]Target, len(n.Doc.Links))
 	for i, l := range n.Doc.Links {
-		g.mention(n.ID, l.Target)
 		t := g.resolveLink(n, l)
 		n.Links[i] = t
 		if t.State == Broken {
@@ -277,13 +349,7 @@ func (g *Graph) link(n *Node, problems *diag.List) {
 			}
 			problems.Add(diag.Problem{Path: n.Path, Pos: l.Pos, Severity: severity,
 				Message: fmt.Sprintf("link %s: %s", written(l), t.Reason)})
-			continue
 		}
-		if t.State != Resolved || t.Page == n.ID || n.ID == "" || n.IsSectionIndex() {
-			continue
-		}
-		target := g.nodes[t.Page]
-		target.Backlinks = append(target.Backlinks, Backlink{Page: n.ID, Link: i})
 	}
 }
 
@@ -469,22 +535,6 @@ func (g *Graph) TimelineOf(n *Node) []timeline.Entry {
 	}
 	timeline.Sort(entries)
 	return entries
-}
-
-// mention records that page id wrote target, under each key it is looked up by.
-func (g *Graph) mention(id, target string) {
-	if target == "" || !g.opts.Mentions {
-		return
-	}
-	keys := lookupKeys(target)
-	for i, k := range keys {
-		if i > 0 && k == keys[i-1] {
-			continue
-		}
-		if ids := g.mentions[k]; len(ids) == 0 || ids[len(ids)-1] != id {
-			g.mentions[k] = append(ids, id)
-		}
-	}
 }
 
 // Names are the keys a page can be found by: its id, slug, aliases and title.

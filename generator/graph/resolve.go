@@ -2,7 +2,9 @@ package graph
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/kbgen/kb/generator/slug"
@@ -22,11 +24,12 @@ const (
 // names finds pages by what a link may call them: an id, a slug, an alias
 // or a title, all compared after slugifying.
 type names struct {
-	keys [levels]map[string][]string // key -> ids, in id order
+	keys    [levels]map[string][]string // key -> ids, in id order
+	written map[string][levels]string   // target as written -> its lookup keys, made once
 }
 
 func newNames() *names {
-	n := &names{}
+	n := &names{written: map[string][levels]string{}}
 	for i := range n.keys {
 		n.keys[i] = map[string][]string{}
 	}
@@ -54,6 +57,51 @@ func (n *names) put(l level, key, id string) {
 	n.keys[l][key] = append(ids, id)
 }
 
+// clone copies the index, sharing the lists of ids until they change.
+func (n *names) clone() *names {
+	c := &names{written: n.written}
+	for i := range n.keys {
+		c.keys[i] = maps.Clone(n.keys[i])
+	}
+	return c
+}
+
+// remove takes a page's names out of the index.
+func (n *names) remove(id, pageSlug, title string, aliases []string) {
+	n.each(id, pageSlug, title, aliases, func(l level, key string) {
+		ids := slices.DeleteFunc(slices.Clone(n.keys[l][key]), func(x string) bool { return x == id })
+		if len(ids) == 0 {
+			delete(n.keys[l], key)
+		} else {
+			n.keys[l][key] = ids
+		}
+	})
+}
+
+// addSorted adds a page's names, keeping each key's ids in order.
+func (n *names) addSorted(id, pageSlug, title string, aliases []string) {
+	n.each(id, pageSlug, title, aliases, func(l level, key string) {
+		ids := n.keys[l][key]
+		if i, found := slices.BinarySearch(ids, id); !found {
+			n.keys[l][key] = slices.Insert(slices.Clone(ids), i, id)
+		}
+	})
+}
+
+// each calls fn for each level and key a page is found by.
+func (n *names) each(id, pageSlug, title string, aliases []string, fn func(level, string)) {
+	fn(byID, id)
+	fn(bySlug, pageSlug)
+	for _, a := range aliases {
+		if k := slug.Make(a); k != "" {
+			fn(byAlias, k)
+		}
+	}
+	if k := slug.Make(title); k != "" {
+		fn(byTitle, k)
+	}
+}
+
 // idKey normalises a written id: "Participants/China.md" -> "participants/china".
 func idKey(target string) string {
 	target = strings.TrimSuffix(target, ".md")
@@ -70,10 +118,30 @@ func lookupKeys(target string) [levels]string {
 	return [levels]string{idKey(target), s, s, s}
 }
 
+// keysOf returns a written target's lookup keys. Pages name the same
+// targets again and again, so each is slugified once.
+func (n *names) keysOf(target string) [levels]string {
+	if k, ok := n.written[target]; ok {
+		return k
+	}
+	k := lookupKeys(target)
+	n.written[target] = k
+	return k
+}
+
 // resolve returns the pages the target names at the first level where it
-// names any, keeping only those for which keep is true.
+// names any, keeping only those for which keep is true. The slice must
+// not be changed.
 func (n *names) resolve(target string, keep func(id string) bool) []string {
-	keys := lookupKeys(target)
+	keys := n.keysOf(target)
+	if keep == nil {
+		for l := byID; l < levels; l++ {
+			if ids := n.keys[l][keys[l]]; len(ids) > 0 {
+				return ids
+			}
+		}
+		return nil
+	}
 	for l := byID; l < levels; l++ {
 		var found []string
 		for _, id := range n.keys[l][keys[l]] {

@@ -37,6 +37,10 @@ type Server struct {
 	clientMu sync.Mutex
 	log      io.Writer
 	done     chan struct{} // closed on shutdown, to end event streams
+
+	listsMu sync.Mutex
+	running int           // runs of the lists in the background
+	idle    chan struct{} // closed when running falls to zero
 }
 
 // status is what /_kb/status says and what a page shows when it opens.
@@ -91,9 +95,75 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 		return u, nil
 	}
 	fmt.Fprint(s.log, u.Problems.String())
-	fmt.Fprintf(s.log, "kb: %s changed; %d pages and %d files updated in %s\n", strings.Join(paths, ", "), u.Pages, len(u.Changed), took)
+	fmt.Fprintf(s.log, "kb: %s changed; %d pages updated in %s\n", strings.Join(paths, ", "), u.Pages, took)
 	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
+	if job := s.live.PrepareLists(); job != nil {
+		// The edited page is served; the pages made of all pages follow,
+		// made without holding up the next save.
+		s.goLists(job)
+	}
 	return u, nil
+}
+
+// goLists runs the lists in the background.
+func (s *Server) goLists(job *build.ListsRun) {
+	s.listsMu.Lock()
+	if s.running == 0 {
+		s.idle = make(chan struct{})
+	}
+	s.running++
+	s.listsMu.Unlock()
+	go func() {
+		defer func() {
+			s.listsMu.Lock()
+			if s.running--; s.running == 0 {
+				close(s.idle)
+			}
+			s.listsMu.Unlock()
+		}()
+		s.runLists(job)
+	}()
+}
+
+// runLists remakes the lists and data files and tells the browsers.
+func (s *Server) runLists(job *build.ListsRun) {
+	start := time.Now()
+	if err := job.Run(); err != nil {
+		fmt.Fprintf(s.log, "kb: %v\n", err)
+		return
+	}
+	s.mu.Lock()
+	changed, ok := s.live.CommitLists(job)
+	s.mu.Unlock()
+	if !ok {
+		return // a later save has its own run
+	}
+	fmt.Fprintf(s.log, "kb: lists and indexes updated in %s\n", time.Since(start).Round(time.Millisecond))
+	if len(changed) > 0 {
+		s.broadcast(event{"reload", mustJSON(reloadOf(changed))})
+	}
+}
+
+// StartLists makes the lists and data files that Start left to be made,
+// in the background.
+func (s *Server) StartLists() {
+	s.mu.Lock()
+	job := s.live.PrepareLists()
+	s.mu.Unlock()
+	if job != nil {
+		s.goLists(job)
+	}
+}
+
+// WaitLists waits for the lists being remade, if any.
+func (s *Server) WaitLists() {
+	s.listsMu.Lock()
+	idle := s.idle
+	running := s.running
+	s.listsMu.Unlock()
+	if running > 0 {
+		<-idle
+	}
 }
 
 // reload is what browsers need to know of an update.
@@ -219,6 +289,12 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	}
 	out := s.live.Output()
 	data, ok := out.Get(name)
+	if !ok {
+		// Perhaps a list not yet made: the first build serves pages
+		// before its lists are done.
+		s.WaitLists()
+		data, ok = out.Get(name)
+	}
 	if !ok && !strings.HasSuffix(name, "index.html") {
 		if _, dir := out.Get(name + "/index.html"); dir {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)

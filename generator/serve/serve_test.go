@@ -37,6 +37,9 @@ func site(t *testing.T) (dir string, srv *httptest.Server) {
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("start: %v %s", err, problems)
 	}
+	if _, err := live.Finish(); err != nil {
+		t.Fatal(err)
+	}
 	s := New(live, problems, io.Discard)
 	ctx, cancel := context.WithCancel(context.Background())
 	w, err := watch.New(dir)
@@ -173,11 +176,11 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// The next good save clears it.
 	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nFixed.\n")
-	waitEvent(t, tab, "reload")
-	_, status, _ = get(t, srv.URL+"/_kb/status")
-	if !strings.Contains(status, `"ok":true`) {
-		t.Errorf("status after the fix: %s", status)
-	}
+	waitEvent(t, tab, "reload", `"/participants/china/"`)
+	eventually(t, "the status to clear", func() bool {
+		_, status, _ := get(t, srv.URL+"/_kb/status")
+		return strings.Contains(status, `"ok":true`)
+	})
 
 	// Create and delete a page.
 	write(t, dir, "content/risks/deep-fakes.md", "---\ntitle: Deep fakes\ndomain: malicious-use\n---\n\nFakes.\n")

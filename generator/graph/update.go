@@ -1,0 +1,291 @@
+package graph
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/kbgen/kb/generator/timeline"
+)
+
+// Change is one page of an edit: Old is nil for a new page, New is nil
+// for a deleted one.
+type Change struct {
+	Old, New *Page
+}
+
+// Update returns the graph with changes applied, resolving again only the
+// links and relations they can affect: those of the changed pages, of the
+// pages that linked or related to them, and of the pages that name them.
+// g is left as it was, so that an edit with errors can be thrown away.
+// It reports false when the changes need a full Build: a clash of ids, or
+// a page without an id.
+func (g *Graph) Update(changes []Change) (*Graph, bool) {
+	u := &updater{old: g, owned: map[string]bool{}}
+	for _, c := range changes {
+		for _, p := range []*Page{c.Old, c.New} {
+			if p != nil && p.ID == "" && !p.IsHome() {
+				return nil, false
+			}
+		}
+	}
+	if !u.idsAreFree(changes) {
+		return nil, false
+	}
+	n := *g
+	n.nodes = maps.Clone(g.nodes)
+	n.Sections = maps.Clone(g.Sections)
+	n.names = g.names.clone()
+	n.mentions = maps.Clone(g.mentions)
+	n.ids = slices.Clone(g.ids)
+	u.g = &n
+
+	dirty := u.dirty(changes)
+	for _, id := range dirty {
+		u.withdraw(id)
+	}
+	for _, c := range changes {
+		u.replace(c)
+	}
+	var resolved []*Node
+	for _, id := range dirty {
+		node := u.own(id)
+		if node == nil {
+			continue
+		}
+		u.g.resolve(node)
+		u.g.mentionAll(node)
+		resolved = append(resolved, node)
+	}
+	for _, node := range resolved {
+		u.g.contribute(node, u.own, true)
+	}
+	for id := range u.owned {
+		if node := u.g.nodes[id]; node != nil && node.Published {
+			node.related = relatedOf(node)
+		}
+	}
+	u.g.gather()
+	return u.g, true
+}
+
+// updater carries an update from the old graph to the new one.
+type updater struct {
+	old, g *Graph
+	owned  map[string]bool // nodes of g already copied from old, free to change
+}
+
+// idsAreFree reports whether every new page's id is its own: a clash is
+// left to a full build, which reports it.
+func (u *updater) idsAreFree(changes []Change) bool {
+	leaving := map[string]string{} // id -> path of pages whose old version goes
+	for _, c := range changes {
+		if c.Old != nil {
+			leaving[c.Old.ID] = c.Old.Path
+		}
+	}
+	taken := map[string]bool{}
+	for _, c := range changes {
+		p := c.New
+		if p == nil || p.IsHome() || p.IsSectionIndex() {
+			continue
+		}
+		if taken[p.ID] {
+			return false
+		}
+		taken[p.ID] = true
+		if n := u.old.nodes[p.ID]; n != nil && n.Path != p.Path && leaving[p.ID] != n.Path {
+			return false
+		}
+	}
+	return len(u.old.duplicates) == 0
+}
+
+// node finds a page by id in a graph: a regular page, a section's text
+// (by its folder), or the home page's text ("").
+func (g *Graph) node(id string) *Node {
+	if n := g.nodes[id]; n != nil {
+		return n
+	}
+	if id == "" {
+		return g.Home
+	}
+	return g.Sections[id]
+}
+
+// dirty lists the pages whose links and relations an edit can change, by
+// id, in order: the changed pages, the pages that related or linked to
+// them, and those that name them.
+func (u *updater) dirty(changes []Change) []string {
+	set := map[string]bool{}
+	for _, c := range changes {
+		for _, p := range []*Page{c.Old, c.New} {
+			if p == nil {
+				continue
+			}
+			set[p.ID] = true
+			if old := u.old.node(p.ID); old != nil {
+				for _, e := range old.In {
+					set[e.Page] = true
+				}
+				for _, b := range old.Backlinks {
+					set[b.Page] = true
+				}
+			}
+			if !p.IsHome() && !p.IsSectionIndex() {
+				for _, id := range u.old.mentioning(Names(p)) {
+					set[id] = true
+				}
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// mentioning is Mentioning, including the home page's and sections' texts.
+func (g *Graph) mentioning(keys []string) []string {
+	var ids []string
+	for _, k := range keys {
+		ids = append(ids, g.mentions[k]...)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// own returns the new graph's node for id, copied from the old graph the
+// first time so that the old one is never changed.
+func (u *updater) own(id string) *Node {
+	n := u.g.node(id)
+	if n == nil || u.owned[id] {
+		return n
+	}
+	c := *n
+	c.In, c.Backlinks = slices.Clone(n.In), slices.Clone(n.Backlinks)
+	switch {
+	case id == "":
+		u.g.Home = &c
+	case n.IsSectionIndex():
+		u.g.Sections[id] = &c
+	default:
+		u.g.nodes[id] = &c
+	}
+	u.owned[id] = true
+	return &c
+}
+
+// withdraw takes back what a page's links and relations gave other pages:
+// inverse edges, backlinks and its mentions of names.
+func (u *updater) withdraw(id string) {
+	n := u.old.node(id)
+	if n == nil {
+		return
+	}
+	for _, e := range n.Out {
+		if t := u.own(e.Page); t != nil {
+			t.In = slices.DeleteFunc(t.In, func(x Edge) bool { return x.Page == id })
+		}
+	}
+	for _, t := range n.Links {
+		if t.State != Resolved || t.Page == id {
+			continue
+		}
+		if target := u.own(t.Page); target != nil {
+			target.Backlinks = slices.DeleteFunc(target.Backlinks, func(b Backlink) bool { return b.Page == id })
+		}
+	}
+	for _, target := range n.written() {
+		for _, k := range u.g.names.keysOf(target) {
+			if ids, ok := u.g.mentions[k]; ok {
+				ids = slices.DeleteFunc(slices.Clone(ids), func(x string) bool { return x == id })
+				if len(ids) == 0 {
+					delete(u.g.mentions, k)
+				} else {
+					u.g.mentions[k] = ids
+				}
+			}
+		}
+	}
+}
+
+// written lists the targets a node's links and relations name.
+func (n *Node) written() []string {
+	var out []string
+	if n.Meta != nil {
+		for _, r := range n.Meta.Refs {
+			out = append(out, r.Target)
+		}
+	}
+	if n.Doc != nil {
+		for _, l := range n.Doc.Links {
+			out = append(out, l.Target)
+		}
+	}
+	return out
+}
+
+// mentionAll records the names a node's links and relations write.
+func (g *Graph) mentionAll(n *Node) {
+	for _, target := range n.written() {
+		if target == "" || !g.opts.Mentions {
+			continue
+		}
+		keys := g.names.keysOf(target)
+		for i, k := range keys {
+			if i > 0 && k == keys[i-1] {
+				continue
+			}
+			ids := g.mentions[k]
+			if j, found := slices.BinarySearch(ids, n.ID); !found {
+				g.mentions[k] = slices.Insert(slices.Clone(ids), j, n.ID)
+			}
+		}
+	}
+}
+
+// replace puts a changed page's new version in place of the old.
+func (u *updater) replace(c Change) {
+	g := u.g
+	if c.Old != nil {
+		if c.Old.IsHome() || c.Old.IsSectionIndex() {
+			if c.New == nil {
+				if c.Old.IsHome() {
+					g.Home = nil
+				} else {
+					delete(g.Sections, c.Old.ID)
+				}
+			}
+		} else {
+			g.names.remove(c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
+				g.ids = slices.Delete(g.ids, i, i+1)
+			}
+			if c.New == nil || c.New.ID != c.Old.ID {
+				delete(g.nodes, c.Old.ID)
+			}
+		}
+	}
+	if c.New == nil {
+		return
+	}
+	n := g.newNode(c.New)
+	if prev := g.node(c.New.ID); prev != nil && c.Old != nil && c.Old.ID == c.New.ID {
+		// What other pages gave the old version is the new one's too.
+		prev = u.own(c.New.ID)
+		n.In, n.Backlinks = prev.In, prev.Backlinks
+	}
+	u.owned[c.New.ID] = true
+	switch {
+	case c.New.IsHome():
+		g.Home = n
+		return
+	case c.New.IsSectionIndex():
+		g.Sections[c.New.ID] = n
+		return
+	}
+	g.nodes[c.New.ID] = n
+	g.names.addSorted(c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases)
+	if n.Published {
+		i, _ := slices.BinarySearch(g.ids, c.New.ID)
+		g.ids = slices.Insert(g.ids, i, c.New.ID)
+		n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
+	}
+}
