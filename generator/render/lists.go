@@ -67,7 +67,9 @@ func (r *Renderer) List(t *schema.Type) (File, error) {
 		col := Column{Label: f.Label, Name: f.Name}
 		switch f.Kind {
 		case schema.KindEnum:
-			col.Filter = f.Values
+			for _, val := range f.Values {
+				col.Filter = append(col.Filter, f.Show(val))
+			}
 		case schema.KindBool:
 			col.Filter = []string{"yes", "no"}
 		}
@@ -82,7 +84,7 @@ func (r *Renderer) List(t *schema.Type) (File, error) {
 				if fv.Field.Name == c {
 					cell.Text = fv.Display()
 					if fv.Field.Kind == schema.KindEnum {
-						cell.Text = humanize(cell.Text)
+						cell.Text = fv.Field.Show(fv.Text)
 					}
 					cell.Sort = cell.Text
 					if fv.Field.Kind == schema.KindDate {
@@ -95,8 +97,45 @@ func (r *Renderer) List(t *schema.Type) (File, error) {
 		v.Rows = append(v.Rows, row)
 	}
 	slices.SortFunc(v.Rows, func(a, b Row) int { return comparePages(a.Page, b.Page) })
+	dropEmptyColumns(v)
 	b, err := r.execute("list", v)
 	return File{Path: t.Folder + "/index.html", Data: b}, err
+}
+
+// dropEmptyColumns leaves out the columns no page has a value in, and
+// the filter choices no page has.
+func dropEmptyColumns(v *ListView) {
+	keep := make([]bool, len(v.Columns))
+	present := make([]map[string]bool, len(v.Columns))
+	for i := range present {
+		present[i] = map[string]bool{}
+	}
+	for _, row := range v.Rows {
+		for i, c := range row.Cells {
+			if c.Text != "" {
+				keep[i] = true
+				present[i][c.Text] = true
+			}
+		}
+	}
+	var cols []Column
+	for i, c := range v.Columns {
+		if !keep[i] {
+			continue
+		}
+		c.Filter = slices.DeleteFunc(slices.Clone(c.Filter), func(x string) bool { return !present[i][x] })
+		cols = append(cols, c)
+	}
+	for r := range v.Rows {
+		var cells []Cell
+		for i, c := range v.Rows[r].Cells {
+			if keep[i] {
+				cells = append(cells, c)
+			}
+		}
+		v.Rows[r].Cells = cells
+	}
+	v.Columns = cols
 }
 
 func comparePages(a, b PageLink) int {

@@ -213,7 +213,7 @@ func (r *Renderer) facts(n *graph.Node) []Fact {
 		}
 		f := Fact{Label: v.Field.Label, Value: v.Display(), Class: string(v.Field.Kind)}
 		if v.Field.Kind == schema.KindEnum {
-			f.Value = humanize(f.Value)
+			f.Value = v.Field.Show(v.Text)
 		}
 		if v.Field.Kind == schema.KindURL {
 			f.URL = v.Text
@@ -410,15 +410,6 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 		out[i] = r.lineEntry(l.dayLine, l.own, "", false)
 	}
 	return out
-}
-
-// humanize shows an enum value as words: "action-plan" -> "Action plan".
-func humanize(v string) string {
-	v = strings.ReplaceAll(v, "-", " ")
-	if v == "" {
-		return v
-	}
-	return strings.ToUpper(v[:1]) + v[1:]
 }
 
 // finish makes the HTML of an entry, once its data is final. Only the

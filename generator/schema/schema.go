@@ -4,7 +4,10 @@
 // site can do with its own types.
 package schema
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // FieldKind is what values a field takes.
 type FieldKind string
@@ -29,7 +32,8 @@ type Field struct {
 	Name     string
 	Label    string // shown name: "In force" for in_force
 	Kind     FieldKind
-	Values   []string // the allowed values of an enum
+	Values   []string          // the allowed values of an enum
+	Labels   map[string]string // how readers see some enum values; others are shown as words
 	Required bool
 	Timeline string // for dates: the label of the timeline entry it makes ("adopted"), or ""
 }
@@ -41,6 +45,19 @@ type Relation struct {
 	Target    string // the type the values must be
 	Inverse   string // shown on the target: "Proposed"
 	Symmetric bool   // shown under Label on both pages (risk "related")
+}
+
+// Show is how readers see an enum value: its label, or the value as
+// words ("action-plan" -> "Action plan").
+func (f *Field) Show(value string) string {
+	if l, ok := f.Labels[value]; ok {
+		return l
+	}
+	v := strings.ReplaceAll(value, "-", " ")
+	if v == "" {
+		return v
+	}
+	return strings.ToUpper(v[:1]) + v[1:]
 }
 
 // Type is a kind of page, kept in one folder of content/.

@@ -155,16 +155,26 @@ func (r *reader) field(name string, n *yaml.Node) Field {
 			f.Label = r.str(v, "label")
 		case "values":
 			f.Values = r.strs(v, "values")
+		case "labels":
+			f.Labels = map[string]string{}
+			r.mapping(v, "labels", func(k *yaml.Node, lv *yaml.Node) {
+				f.Labels[k.Value] = r.str(lv, "label")
+			})
 		case "required":
 			f.Required = r.boolean(v, "required")
 		case "timeline":
 			f.Timeline = r.str(v, "timeline")
 		default:
-			r.errorf(k, "field %s: unknown setting %q (type, label, values, required, timeline)", name, key)
+			r.errorf(k, "field %s: unknown setting %q (type, label, values, labels, required, timeline)", name, key)
 		}
 	})
 	if f.Kind == KindEnum && len(f.Values) == 0 {
 		r.errorf(n, "field %s: an enum needs values", name)
+	}
+	for v := range f.Labels {
+		if !slices.Contains(f.Values, v) {
+			r.errorf(n, "field %s: a label for %q, which is not one of its values", name, v)
+		}
 	}
 	if f.Timeline != "" && f.Kind != KindDate {
 		r.errorf(n, "field %s: only a date field can join the timeline", name)

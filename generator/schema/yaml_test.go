@@ -269,7 +269,7 @@ func TestFromYAMLProblems(t *testing.T) {
 			`kb.yaml:2:3: error: type incident: unknown setting "colour" (folder, label, singular, end, columns, fields, relations)`,
 		}, bugKey},
 		{"unknown field setting", "incident:\n  fields:\n    x: {type: text, colour: red}\n", []string{
-			`kb.yaml:3:21: error: field x: unknown setting "colour" (type, label, values, required, timeline)`,
+			`kb.yaml:3:21: error: field x: unknown setting "colour" (type, label, values, labels, required, timeline)`,
 		}, bugKey},
 		{"unknown relation setting", "incident:\n  relations:\n    x: {target: risk, colour: red}\n", []string{
 			`kb.yaml:3:23: error: relation x: unknown setting "colour" (target, label, inverse, symmetric)`,
@@ -423,5 +423,26 @@ func TestFieldDescribe(t *testing.T) {
 		if got := tt.f.Describe(); got != tt.want {
 			t.Errorf("%s.Describe() = %q, want %q", tt.f.Kind, got, tt.want)
 		}
+	}
+}
+
+func TestEnumLabels(t *testing.T) {
+	f := &Field{Kind: KindEnum, Values: []string{"in-force", "action-plan"}, Labels: map[string]string{"in-force": "In force (binding)"}}
+	for _, tt := range []struct{ value, want string }{
+		{"in-force", "In force (binding)"},
+		{"action-plan", "Action plan"},
+		{"", ""},
+	} {
+		if got := f.Show(tt.value); got != tt.want {
+			t.Errorf("Show(%q) = %q, want %q", tt.value, got, tt.want)
+		}
+	}
+	domain, _ := Builtin().Type("risk").Field("domain")
+	if got := domain.Show("ai-system-safety"); got != "AI system safety, failures & limitations" {
+		t.Errorf("the built-in domain label: %q", got)
+	}
+	_, problems := fromYAML(t, "x:\n  fields:\n    s:\n      type: enum\n      values: [a]\n      labels: {b: B}\n")
+	if want := `kb.yaml:4:7: error: field s: a label for "b", which is not one of its values`; len(problems) != 1 || problems[0] != want {
+		t.Errorf("problems %q, want %q", problems, want)
 	}
 }
