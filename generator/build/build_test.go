@@ -56,7 +56,8 @@ func TestBuildSite(t *testing.T) {
 
 	wantFiles := []string{
 		"404.html", "atom.xml", "css/kb.css", "css/syntax.css", "events/index.html", "events/waic/index.html",
-		"favicon.svg", "figure.png", "graph.json", "guides/editing/tables/index.html", "index.html",
+		"favicon.svg", "figure.png", "graph.json", "guides/editing/tables/index.html", "incidents/index.html",
+		"incidents/robocall/index.html", "index.html",
 		"initiatives/action-plan/index.html", "initiatives/index.html", "js/kb.js", "participants/china/index.html",
 		"participants/index.html", "participants/un/index.html", "risks/deep-fakes/index.html", "risks/index.html",
 		"risks/misinformation/index.html", "search.json", "search/index.html", "sitemap.xml",
@@ -90,6 +91,12 @@ func TestBuildSite(t *testing.T) {
 		{"events/waic/index.html", "<dt>Dates</dt><dd>26–28 July 2025</dd>", "an event spans date..end"},
 		{"timeline/index.html", `<time datetime="2025-07-26">26–28 July 2025</time>`, "the timeline draws the event as a span"},
 		{"atom.xml", "<link href=\"https://example.org/kb/initiatives/action-plan/\"/>", "feeds use the absolute base URL"},
+		{"incidents/robocall/index.html", "<dt>Severity</dt><dd>High</dd>", "a type of the site's own shows its fields"},
+		{"participants/un/index.html", "<h2>Involved in <span class=\"count\">1</span></h2>", "a relation of the site's own type has its inverse"},
+		{"risks/deep-fakes/index.html", "<h2>Realised in <span class=\"count\">1</span></h2>", "and on another type"},
+		{"incidents/index.html", "<th scope=\"col\"><button type=\"button\">Severity</button></th>", "its index has the columns it names"},
+		{"timeline/index.html", "Synthetic robocall</a> <span class=\"what\">reported</span>", "its date field joins the timeline under its label"},
+		{"index.html", "Incidents", "the home page counts it"},
 	}
 	for _, c := range checks {
 		if !strings.Contains(page(c.file), c.want) {
