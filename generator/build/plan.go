@@ -53,7 +53,7 @@ func Plan(old, new *graph.Page) Effect {
 	if old.Title != new.Title || old.Slug != new.Slug || !slices.Equal(old.Meta.Aliases, new.Meta.Aliases) {
 		e |= Neighbours | Namesakes | Lists | Search | Data
 	}
-	if summary(old) != summary(new) {
+	if old.Summary() != new.Summary() {
 		e |= Neighbours | Lists | Search | Data
 	}
 	if !sameDates(old.Meta, new.Meta) {
@@ -83,16 +83,6 @@ func Plan(old, new *graph.Page) Effect {
 		e |= Search
 	}
 	return e
-}
-
-func summary(p *graph.Page) string {
-	if p.Meta.Summary != "" {
-		return p.Meta.Summary
-	}
-	if p.Doc != nil {
-		return p.Doc.Lead
-	}
-	return ""
 }
 
 // sameDates compares all that puts a page on timelines: its date and end,

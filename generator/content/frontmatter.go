@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -377,7 +379,7 @@ func (l tomlLocator) value(x any, pos diag.Pos, off int) Value {
 		return v
 	case map[string]any:
 		v := Value{Kind: KindMap, Pos: pos}
-		for _, k := range sortedKeys(t) {
+		for _, k := range slices.Sorted(maps.Keys(t)) {
 			v.Fields = append(v.Fields, Field{Key: k, KeyPos: pos, Value: l.value(t[k], pos, off)})
 		}
 		return v

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"hash/crc32"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/kbgen/kb/generator/diag"
@@ -136,13 +135,4 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // saved again did not change.
 func Hash(b []byte) uint64 {
 	return uint64(len(b))<<32 | uint64(crc32.Checksum(b, castagnoli))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -25,6 +26,17 @@ type Page struct {
 	*content.Page
 	Meta *schema.Meta
 	Doc  *markdown.Document
+}
+
+// Summary is the page's summary, or the start of its first paragraph.
+func (p *Page) Summary() string {
+	if p.Meta != nil && p.Meta.Summary != "" {
+		return p.Meta.Summary
+	}
+	if p.Doc != nil {
+		return p.Doc.Lead
+	}
+	return ""
 }
 
 // Options changes how strictly links are checked.
@@ -268,7 +280,7 @@ func (g *Graph) special() []*Node {
 	if g.Home != nil {
 		out = append(out, g.Home)
 	}
-	for _, k := range sortedKeys(g.Sections) {
+	for _, k := range slices.Sorted(maps.Keys(g.Sections)) {
 		out = append(out, g.Sections[k])
 	}
 	return out
@@ -464,15 +476,6 @@ func (g *Graph) resolveAsset(from *Node, target string) (Target, bool) {
 		return Target{State: Asset, Page: found[0]}, true
 	}
 	return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", "))}, true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Group is the pages a node is related to under one label.

@@ -63,7 +63,7 @@ func (r *Renderer) GraphRecord(id string) ([]byte, error) {
 	w.open('{')
 	for _, kv := range [][2]string{
 		{"id", n.ID}, {"type", n.Meta.Type}, {"title", n.Title}, {"url", r.url(n.URL())},
-		{"summary", summaryOf(n)}, {"date", n.Meta.Date.String()},
+		{"summary", n.Summary()}, {"date", n.Meta.Date.String()},
 	} {
 		w.key(kv[0])
 		w.string(kv[1])
@@ -150,7 +150,7 @@ func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 	w := jsonw{b: make([]byte, 0, len(text)+256)}
 	w.open('{')
 	for _, kv := range [][2]string{
-		{"t", n.Title}, {"u", r.url(n.URL())}, {"y", typeLabel(n.Type)}, {"s", summaryOf(n)},
+		{"t", n.Title}, {"u", r.url(n.URL())}, {"y", typeLabel(n.Type)}, {"s", n.Summary()},
 		{"a", strings.Join(n.Meta.Aliases, " ")}, {"g", strings.Join(n.Meta.Tags, " ")}, {"x", text},
 	} {
 		w.key(kv[0])
@@ -257,7 +257,7 @@ func (r *Renderer) atom() File {
 		n := r.g.Node(c.Page.ID)
 		u := r.cfg.AbsURL(n.URL())
 		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <link href=\"%s\"/>\n    <id>%s</id>\n    <updated>%s</updated>\n    <category term=\"%s\"/>\n    <summary>%s</summary>\n  </entry>\n",
-			xmlText(n.Title), xmlText(u), xmlText(u), atomTime(changed(n)), xmlText(n.Meta.Type), xmlText(summaryOf(n)))
+			xmlText(n.Title), xmlText(u), xmlText(u), atomTime(changed(n)), xmlText(n.Meta.Type), xmlText(n.Summary()))
 	}
 	b.WriteString("</feed>\n")
 	return File{Path: "atom.xml", Data: b.Bytes()}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 
@@ -458,7 +459,7 @@ type TagView struct {
 func (r *Renderer) Tags(put func(path string, data []byte) error) error {
 	pages, names := r.tagIndex()
 	v := &TagsView{Site: r.site, Key: "tags"}
-	for _, s := range sortedKeys(pages) {
+	for _, s := range slices.Sorted(maps.Keys(pages)) {
 		tag := Tag{Name: names[s], Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages[s])}
 		v.Tags = append(v.Tags, tag)
 		f, err := r.tagPage(s, pages[s], names[s])
@@ -486,15 +487,6 @@ func (r *Renderer) tagPage(s string, pages []*graph.Node, name string) (File, er
 	slices.SortFunc(v.Pages, comparePages)
 	b, err := r.execute("tag", v)
 	return File{Path: "tags/" + s + "/index.html", Data: b}, err
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // SimpleView is the data of pages that need only the site: search, 404.

@@ -127,7 +127,7 @@ func (r *Renderer) pageLink(n *graph.Node) PageLink {
 func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 	p := PageLink{
 		ID: n.ID, Title: n.Title, URL: r.url(n.URL()),
-		Type: n.Meta.Type, TypeLabel: typeLabel(n.Type), Summary: summaryOf(n),
+		Type: n.Meta.Type, TypeLabel: typeLabel(n.Type), Summary: n.Summary(),
 	}
 	var b strings.Builder
 	b.Grow(len(p.URL) + len(p.Title) + 96)
@@ -183,17 +183,6 @@ func typeLabel(t *schema.Type) string {
 		return "Page"
 	}
 	return t.Singular
-}
-
-// summaryOf is the page's summary, or the start of its first paragraph.
-func summaryOf(n *graph.Node) string {
-	if n.Meta.Summary != "" {
-		return n.Meta.Summary
-	}
-	if n.Doc != nil {
-		return n.Doc.Lead
-	}
-	return ""
 }
 
 func (r *Renderer) facts(n *graph.Node) []Fact {
