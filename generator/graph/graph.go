@@ -191,6 +191,10 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		}
 	}
 	g.gather()
+	if !o.Mentions {
+		// Only updates look up more targets; a one-off build frees the cache.
+		g.names.written = map[string][levels]string{}
+	}
 	return g
 }
 
