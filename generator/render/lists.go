@@ -43,18 +43,26 @@ type ListView struct {
 	Rows    []Row
 }
 
+// intro is the text of the home page or of a type index, from
+// content/index.md or content/<folder>/_index.md, and its title when it
+// gives one (a file's name is no title: "index", "_index").
+func (r *Renderer) intro(n *graph.Node, title string) (template.HTML, string, error) {
+	if n == nil {
+		return "", title, nil
+	}
+	body, err := r.body(n)
+	if n.Title != "index" && n.Title != "_index" {
+		title = n.Title
+	}
+	return body, title, err
+}
+
 // List renders the index of a type.
 func (r *Renderer) List(t *schema.Type) (File, error) {
 	v := &ListView{Site: r.site, Key: t.Folder, Title: t.Label}
-	if sec := r.g.Sections[t.Folder]; sec != nil {
-		intro, err := r.body(sec)
-		if err != nil {
-			return File{}, err
-		}
-		v.Intro = intro
-		if sec.Title != "_index" {
-			v.Title = sec.Title
-		}
+	var err error
+	if v.Intro, v.Title, err = r.intro(r.g.Sections[t.Folder], v.Title); err != nil {
+		return File{}, err
 	}
 	cols := t.Columns
 	if cols == nil {
@@ -175,15 +183,9 @@ type HomeView struct {
 // Home renders the home page.
 func (r *Renderer) Home() (File, error) {
 	v := &HomeView{Site: r.site, Title: r.cfg.Title, Total: len(r.g.IDs())}
-	if h := r.g.Home; h != nil {
-		intro, err := r.body(h)
-		if err != nil {
-			return File{}, err
-		}
-		v.Intro = intro
-		if h.Title != "index" {
-			v.Title = h.Title
-		}
+	var err error
+	if v.Intro, v.Title, err = r.intro(r.g.Home, v.Title); err != nil {
+		return File{}, err
 	}
 	for _, t := range r.cfg.Schema.Types {
 		v.Types = append(v.Types, TypeCount{Label: t.Label, Singular: t.Singular, URL: r.url("/" + t.Folder + "/"), Count: len(r.pagesOfType(t.Name))})
