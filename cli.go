@@ -282,7 +282,7 @@ func startProfiles(cpu, mem string) (func(), error) {
 // memoryLimit is the heap a one-off build keeps under when it can: below
 // it, Go collects garbage at its usual pace; near it, more often, so that
 // a large site builds in bounded memory. GOMEMLIMIT overrides it.
-const memoryLimit = 1536 << 20
+const memoryLimit = 1792 << 20
 
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
