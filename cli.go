@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -155,6 +156,10 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.BaseURL = baseURL
+	if err := safeOutput(c.source, out); err != nil {
+		fmt.Fprintf(stderr, "kb build: %v\n", err)
+		return exitUsage
+	}
 	limitMemory()
 	stopProfiles, perr := startProfiles(cpuProfile, memProfile)
 	if perr != nil {
@@ -288,4 +293,27 @@ func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+}
+
+// safeOutput refuses an output folder that the build, which replaces the
+// folder as a whole, would destroy something in: the site itself, a
+// folder holding the site, or another site.
+func safeOutput(source, out string) error {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return err
+	}
+	dst, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(dst, src); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--out %s holds the site itself, which a build would replace; choose a folder of its own, such as public", out)
+	}
+	for _, site := range []string{"content", "kb.yaml"} {
+		if _, err := os.Stat(filepath.Join(dst, site)); err == nil {
+			return fmt.Errorf("--out %s holds %s, as a site does; a build replaces its output folder whole, so choose another", out, site)
+		}
+	}
+	return nil
 }

@@ -63,6 +63,9 @@ func TestCommandLine(t *testing.T) {
 			"content/risks/x.md:3:9: error: field \"domain\": \"nope\" is not one of", "2 errors, 1 warning"},
 		{"broken links as warnings, unknown field still a warning", []string{"check", "--source", bad, "--broken-links", "warn"}, 1, "content/risks/x.md:6:1: warning: link [[nowhere]]: no page matches \"nowhere\"", ""},
 		{"no content folder", []string{"check", "--source", t.TempDir()}, 1, "", "content: no such folder"},
+		{"output over the site", []string{"build", "--source", site, "--out", site}, 2, "", "holds the site itself"},
+		{"output holding the site", []string{"build", "--source", site, "--out", filepath.Dir(site)}, 2, "", "holds the site itself"},
+		{"output over another site", []string{"build", "--source", site, "--out", bad}, 2, "", "holds content, as a site does"},
 		{"new without title", []string{"new", "initiative"}, 2, "", "want a type and a title"},
 		{"new unknown type", []string{"new", "treaty", "X", "--source", site}, 2, "", `unknown type "treaty"`},
 	}
