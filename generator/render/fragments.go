@@ -29,8 +29,15 @@ func (b *html) done() template.HTML {
 	return template.HTML(b.String())
 }
 
-func (r *Renderer) fragments(v *PageView) Fragments {
-	var f Fragments
+func fragments(v *PageView) Fragments {
+	return Fragments{
+		Facts: factsHTML(v), TOC: tocHTML(v), Timeline: timelineHTML(v),
+		Sources: sourcesHTML(v), Inverse: inverseHTML(v), Backlinks: backlinksHTML(v),
+	}
+}
+
+// factsHTML is the fact box's rows: fields, own relations, tags, checked date.
+func factsHTML(v *PageView) template.HTML {
 	var b html
 	b.Grow(160*len(v.Facts) + 200*len(v.Relations) + 64*len(v.Tags))
 	for _, x := range v.Facts {
@@ -81,9 +88,12 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		b.text(v.Updated)
 		b.raw("</dd></div>\n")
 	}
-	f.Facts = b.done()
+	return b.done()
+}
 
-	b = html{}
+// tocHTML is the table of contents' items.
+func tocHTML(v *PageView) template.HTML {
+	var b html
 	b.Grow(96 * len(v.TOC))
 	for _, h := range v.TOC {
 		b.raw(`<li class="toc-`)
@@ -94,9 +104,12 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		b.text(h.Text)
 		b.raw("</a></li>")
 	}
-	f.TOC = b.done()
+	return b.done()
+}
 
-	b = html{}
+// timelineHTML is the page's timeline's items.
+func timelineHTML(v *PageView) template.HTML {
+	var b html
 	size := 0
 	for _, e := range v.Timeline {
 		size += len(e.HTML) + 1
@@ -106,9 +119,12 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		b.raw(string(e.HTML))
 		b.raw("\n")
 	}
-	f.Timeline = b.done()
+	return b.done()
+}
 
-	b = html{}
+// sourcesHTML is the numbered sources' items.
+func sourcesHTML(v *PageView) template.HTML {
+	var b html
 	b.Grow(200 * len(v.Sources))
 	for _, s := range v.Sources {
 		b.raw(`<li><a href="`)
@@ -127,10 +143,13 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		}
 		b.raw("</li>\n")
 	}
-	f.Sources = b.done()
+	return b.done()
+}
 
-	b = html{}
-	size = 0
+// inverseHTML is a section for each relation others state about the page.
+func inverseHTML(v *PageView) template.HTML {
+	var b html
+	size := 0
 	for _, g := range v.Relations {
 		if g.Inverse {
 			size += 96 + 120*len(g.Pages)
@@ -153,9 +172,12 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		}
 		b.raw("</ul></section>\n")
 	}
-	f.Inverse = b.done()
+	return b.done()
+}
 
-	b = html{}
+// backlinksHTML is the items of the pages that link here, each with its sentence.
+func backlinksHTML(v *PageView) template.HTML {
+	var b html
 	b.Grow(360 * len(v.Backlinks))
 	for _, bl := range v.Backlinks {
 		b.raw("<li>")
@@ -171,6 +193,5 @@ func (r *Renderer) fragments(v *PageView) Fragments {
 		}
 		b.raw("</li>\n")
 	}
-	f.Backlinks = b.done()
-	return f
+	return b.done()
 }

@@ -329,7 +329,7 @@ func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
 	if v.Body, err = r.body(n); err != nil {
 		return nil, err
 	}
-	v.HTML = r.fragments(v)
+	v.HTML = fragments(v)
 	return v, nil
 }
 
