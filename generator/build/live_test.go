@@ -24,7 +24,6 @@ type model struct {
 
 type mpage struct {
 	folder, slug, title, summary, date string
-	kind                               string // the required enum field, by type
 	aliases, tags                      []string
 	rels                               map[string][]string
 	body                               []string

@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/kbgen/kb/generator/config"
@@ -371,16 +370,6 @@ func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, err
 	}
 	res.Written = true
 	return res, nil
-}
-
-// sortedPaths returns the paths of the parsed pages, sorted.
-func (s *Site) sortedPaths() []string {
-	paths := make([]string, 0, len(s.pages))
-	for p := range s.pages {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	return paths
 }
 
 // Close releases what the site holds outside memory.

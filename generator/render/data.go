@@ -130,13 +130,6 @@ func (r *Renderer) GraphRecord(id string) ([]byte, error) {
 	return w.b, nil
 }
 
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // SearchRecord is a page's entry in the search index.
 func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 	n := r.g.Node(id)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,14 +260,4 @@ func (r *Renderer) pagesOfType(name string) []*graph.Node {
 		}
 	}
 	return out
-}
-
-// byTitle sorts page links by title, then id.
-func byTitle(links []PageLink) {
-	slices.SortFunc(links, func(a, b PageLink) int {
-		if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
 }
