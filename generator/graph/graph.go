@@ -557,7 +557,7 @@ func Names(p *Page) []string {
 
 // Mentioning returns the pages whose links or relations name any of the
 // keys, whether or not they resolved: the pages a renamed, new or deleted
-// page may change.
+// page may change. The home page's text is "", a section's its folder.
 func (g *Graph) Mentioning(keys []string) []string {
 	var ids []string
 	for _, k := range keys {

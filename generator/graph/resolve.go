@@ -38,12 +38,7 @@ func newNames() *names {
 
 // add registers a page's names. Pages must be added in id order.
 func (n *names) add(id, pageSlug, title string, aliases []string) {
-	n.put(byID, id, id)
-	n.put(bySlug, pageSlug, id)
-	for _, a := range aliases {
-		n.put(byAlias, slug.Make(a), id)
-	}
-	n.put(byTitle, slug.Make(title), id)
+	n.each(id, pageSlug, title, aliases, func(l level, key string) { n.put(l, key, id) })
 }
 
 func (n *names) put(l level, key, id string) {

@@ -132,23 +132,13 @@ func (u *updater) dirty(changes []Change) []string {
 				}
 			}
 			if !p.IsHome() && !p.IsSectionIndex() {
-				for _, id := range u.old.mentioning(Names(p)) {
+				for _, id := range u.old.Mentioning(Names(p)) {
 					set[id] = true
 				}
 			}
 		}
 	}
 	return slices.Sorted(maps.Keys(set))
-}
-
-// mentioning is Mentioning, including the home page's and sections' texts.
-func (g *Graph) mentioning(keys []string) []string {
-	var ids []string
-	for _, k := range keys {
-		ids = append(ids, g.mentions[k]...)
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids)
 }
 
 // own returns the new graph's node for id, copied from the old graph the

@@ -36,9 +36,6 @@ type Renderer struct {
 	site *Site
 	asOf schema.Date
 
-	allOnce sync.Once
-	all     []timeline.Entry // every entry, oldest first; see entries
-
 	allLinesOnce  sync.Once
 	allLinesCache []dayLine // every page's timeline lines, oldest first; see allLines
 
@@ -72,16 +69,14 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	return r
 }
 
-// entries returns every timeline entry of the site, oldest first. Only the
-// pages made of many pages need them, so they are sorted on first use.
+// entries returns every timeline entry of the site, oldest first.
 func (r *Renderer) entries() []timeline.Entry {
-	r.allOnce.Do(func() {
-		for _, id := range r.g.IDs() {
-			r.all = append(r.all, r.g.Node(id).Entries...)
-		}
-		timeline.Sort(r.all)
-	})
-	return r.all
+	var all []timeline.Entry
+	for _, id := range r.g.IDs() {
+		all = append(all, r.g.Node(id).Entries...)
+	}
+	timeline.Sort(all)
+	return all
 }
 
 // url prefixes a site path with the base path.

@@ -17,24 +17,17 @@ import (
 type Layers []fs.FS
 
 // ReadFile returns the first layer's copy of name.
-func (l Layers) ReadFile(name string) ([]byte, string, error) {
-	for i, fsys := range l {
+func (l Layers) ReadFile(name string) ([]byte, error) {
+	for _, fsys := range l {
 		if fsys == nil {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, name)
-		if err == nil {
-			where := "site"
-			if i > 0 {
-				where = "built-in"
-			}
-			return b, where, nil
-		}
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, "", err
+			return b, err
 		}
 	}
-	return nil, "", fs.ErrNotExist
+	return nil, fs.ErrNotExist
 }
 
 // Files lists the files under dir across layers, each once, sorted.
@@ -77,7 +70,7 @@ type Templates map[string]*template.Template
 func LoadTemplates(l Layers) (Templates, diag.List) {
 	var problems diag.List
 	read := func(name string) string {
-		b, _, err := l.ReadFile("templates/" + name)
+		b, err := l.ReadFile("templates/" + name)
 		if err != nil {
 			problems.Errorf("templates/"+name, diag.Pos{}, "%v", err)
 		}
