@@ -160,12 +160,11 @@ func (r *Renderer) body(n *graph.Node) (template.HTML, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(n.Doc.BodyLen() + 160*len(n.Doc.Holes))
-	scratch := r.scratch.Get()
-	defer r.scratch.Put(scratch)
-	buf, _ := scratch.(*[]byte)
+	buf, _ := r.scratch.Get().(*[]byte)
 	if buf == nil {
 		buf = new([]byte)
 	}
+	defer r.scratch.Put(buf)
 	if cap(*buf) < n.Doc.BodyLen() {
 		*buf = make([]byte, 0, n.Doc.BodyLen()*2)
 	}
