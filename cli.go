@@ -15,6 +15,7 @@ import (
 
 	"github.com/kbgen/kb/generator/build"
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/file"
 	"github.com/kbgen/kb/generator/newpage"
 )
 
@@ -168,7 +169,7 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	}
 	defer stopProfiles()
 	start := time.Now()
-	res, err := build.Build(os.DirFS(c.source), builtin, out, c.strict, o)
+	res, err := build.Build(file.DirFS(c.source), builtin, out, c.strict, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
 		return exitProblems
@@ -195,7 +196,7 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	}
 	o.Spool = true // check keeps nothing of the bodies it converts
 	limitMemory()
-	s, err := build.Load(os.DirFS(c.source), builtin, o)
+	s, err := build.Load(file.DirFS(c.source), builtin, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
 		return exitProblems

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/file"
 	"github.com/kbgen/kb/generator/serve"
 	"github.com/kbgen/kb/generator/watch"
 )
@@ -51,7 +52,7 @@ func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.
 	url := "http://" + ln.Addr().String() + "/"
 	o.BaseURL = url
 	start := time.Now()
-	live, problems, err := build.Start(os.DirFS(source), builtin, o)
+	live, problems, err := build.Start(file.DirFS(source), builtin, o)
 	if err != nil {
 		return err
 	}

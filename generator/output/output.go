@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/kbgen/kb/generator/file"
 )
 
 // Dir is an output folder being written.
@@ -74,7 +76,10 @@ func processAlive(pid int) bool {
 // Path is where a file of the build is written, for tests.
 func (d *Dir) Path(rel string) string { return filepath.Join(d.tmp, filepath.FromSlash(rel)) }
 
-// mkdir makes the folder of a file once.
+// mkdir makes the folder of a file, and the folders above it, once. A
+// folder is made with one system call, after the one above it: a build
+// makes a folder per page, and os.MkdirAll's checks before each doubled
+// the cost.
 func (d *Dir) mkdir(rel string) error {
 	dir := filepath.Dir(filepath.FromSlash(rel))
 	d.mu.Lock()
@@ -83,7 +88,12 @@ func (d *Dir) mkdir(rel string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.tmp, dir), 0o755); err != nil {
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := d.mkdir(filepath.Join(parent, "x")); err != nil {
+			return err
+		}
+	}
+	if err := file.Mkdir(filepath.Join(d.tmp, dir), 0o755); err != nil {
 		return err
 	}
 	d.mu.Lock()
@@ -100,7 +110,7 @@ func (d *Dir) Put(rel string, data []byte) error {
 	if err := d.mkdir(rel); err != nil {
 		return err
 	}
-	return os.WriteFile(d.Path(rel), data, 0o644)
+	return file.Write(d.Path(rel), data, 0o644)
 }
 
 // Create opens a file of the build for writing.
