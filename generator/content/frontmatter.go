@@ -118,7 +118,16 @@ func isOpening(data []byte, line int) bool {
 	return false
 }
 
+// decodeYAML reads YAML front matter: the common subset directly, the rest
+// through yaml.v3's nodes, which know where everything was written.
 func decodeYAML(raw []byte, first int) ([]Field, error) {
+	if fields, ok := decodeYAMLSubset(raw, first); ok {
+		return fields, nil
+	}
+	return decodeYAMLNodes(raw, first)
+}
+
+func decodeYAMLNodes(raw []byte, first int) ([]Field, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(raw, &doc); err != nil {
 		pos, msg := diag.YAMLError(err, first)
