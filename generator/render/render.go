@@ -57,6 +57,9 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Base: cfg.BasePath(), AsOf: r.asOf.Display(),
 	}
+	if t := tpl[partsKind]; t != nil {
+		r.site.parts = &parts{tpl: t, done: map[[2]string]template.HTML{}}
+	}
 	r.site.Nav = append(r.site.Nav, NavItem{Label: "Home", URL: r.url("/"), Key: ""})
 	for _, t := range cfg.Schema.Types {
 		r.site.Nav = append(r.site.Nav, NavItem{Label: t.Label, URL: r.url("/" + t.Folder + "/"), Key: t.Folder})

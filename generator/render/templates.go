@@ -62,7 +62,12 @@ func pageKinds() []string {
 	return []string{"page", "list", "home", "timeline", "tags", "tag", "search", "404"}
 }
 
-// Templates holds one parsed template set per kind of page.
+// partsKind is the template set of base.html and partials.html alone,
+// which Site.Cached runs its parts from.
+const partsKind = "parts"
+
+// Templates holds one parsed template set per kind of page, and the parts
+// set.
 type Templates map[string]*template.Template
 
 // LoadTemplates parses the templates once. A template that does not parse
@@ -81,10 +86,13 @@ func LoadTemplates(l Layers) (Templates, diag.List) {
 		return nil, problems
 	}
 	ts := Templates{}
-	for _, kind := range pageKinds() {
-		name := kind + ".html"
+	for _, kind := range append(pageKinds(), partsKind) {
+		files := []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}}
+		if kind != partsKind {
+			files = append(files, struct{ name, text string }{kind + ".html", read(kind + ".html")})
+		}
 		t := template.New("base.html").Funcs(funcs())
-		for _, part := range []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}, {name, read(name)}} {
+		for _, part := range files {
 			var err error
 			if part.name == "base.html" {
 				t, err = t.Parse(part.text)

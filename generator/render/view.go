@@ -1,9 +1,11 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/markdown"
@@ -20,6 +22,52 @@ type Site struct {
 	Base        string // the base path: "/" or "/kb/"
 	Nav         []NavItem
 	AsOf        string // the latest "updated" date of any page, for readers
+
+	parts *parts // see Cached
+}
+
+// Cached is the template name, defined in base.html or partials.html,
+// run once with the site and key (a page's section, for the navigation's
+// current link) and then reused, like Hugo's partialCached. The header
+// and footer are the same on thousands of pages, and html/template costs
+// about a microsecond an action; the built-in base.html prints them with
+// {{.Site.Cached "header" .Key}}.
+func (s *Site) Cached(name, key string) (template.HTML, error) {
+	if s.parts == nil {
+		return "", fmt.Errorf("Cached %q: no templates", name)
+	}
+	return s.parts.get(s, name, key)
+}
+
+// PartData is what a part run by Site.Cached sees.
+type PartData struct {
+	Site *Site
+	Key  string
+}
+
+// parts keeps the parts Site.Cached has run.
+type parts struct {
+	tpl  *template.Template
+	mu   sync.Mutex
+	done map[[2]string]template.HTML
+}
+
+func (p *parts) get(s *Site, name, key string) (template.HTML, error) {
+	p.mu.Lock()
+	h, ok := p.done[[2]string{name, key}]
+	p.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := p.tpl.ExecuteTemplate(&b, name, PartData{Site: s, Key: key}); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	p.mu.Lock()
+	p.done[[2]string{name, key}] = h
+	p.mu.Unlock()
+	return h, nil
 }
 
 // NavItem is an entry of the site's navigation.
@@ -338,6 +386,9 @@ func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
 type dayLine struct {
 	first timeline.Entry // orders the line among others
 	what  string         // the entries' whats, joined
+	// shown is the line as the timelines of other pages show it, made
+	// once: a page's lines are shown on every related page.
+	shown Entry
 }
 
 // dayLines returns a page's timeline lines, oldest first, made once.
@@ -345,12 +396,12 @@ func (r *Renderer) dayLines(n *graph.Node) []dayLine {
 	if l, ok := r.lines.Load(n.ID); ok {
 		return l.([]dayLine)
 	}
-	l := makeDayLines(n)
+	l := r.makeDayLines(n)
 	r.lines.Store(n.ID, l)
 	return l
 }
 
-func makeDayLines(n *graph.Node) []dayLine {
+func (r *Renderer) makeDayLines(n *graph.Node) []dayLine {
 	sorted := slices.Clone(n.Entries)
 	timeline.Sort(sorted)
 	var out []dayLine
@@ -365,6 +416,9 @@ func makeDayLines(n *graph.Node) []dayLine {
 			continue
 		}
 		out = append(out, dayLine{first: e, what: e.What})
+	}
+	for i := range out {
+		out[i].shown = r.lineEntry(out[i], false, "", false)
 	}
 	return out
 }
@@ -381,22 +435,28 @@ func (r *Renderer) lineEntry(l dayLine, own bool, filter string, badge bool) Ent
 // pages related to it, oldest first.
 func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 	type line struct {
-		dayLine
+		*dayLine
 		own bool
 	}
 	var lines []line
-	for _, l := range r.dayLines(n) {
-		lines = append(lines, line{l, true})
+	own := r.dayLines(n)
+	for i := range own {
+		lines = append(lines, line{&own[i], true})
 	}
 	for _, id := range n.Related() {
-		for _, l := range r.dayLines(r.g.Node(id)) {
-			lines = append(lines, line{l, false})
+		related := r.dayLines(r.g.Node(id))
+		for i := range related {
+			lines = append(lines, line{&related[i], false})
 		}
 	}
 	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(a.first, b.first) })
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
-		out[i] = r.lineEntry(l.dayLine, l.own, "", false)
+		if l.own {
+			out[i] = r.lineEntry(*l.dayLine, true, "", false)
+		} else {
+			out[i] = l.shown
+		}
 	}
 	return out
 }
