@@ -73,7 +73,7 @@ func Plan(old, new *graph.Page) Effect {
 	}) {
 		e |= Neighbours | Lists | Data
 	}
-	if !slices.EqualFunc(links(old), links(new), sameLink) || !slices.Equal(contexts(old), contexts(new)) {
+	if !slices.EqualFunc(links(old), links(new), sameLink) || !sameContexts(old, new) {
 		e |= Neighbours | Data
 	}
 	if !slices.Equal(headings(old), headings(new)) {
@@ -120,12 +120,13 @@ func sameLink(a, b markdown.Link) bool {
 	return a.Target == b.Target && a.Heading == b.Heading && a.Label == b.Label && a.Embed == b.Embed
 }
 
-// contexts are the sentences around a page's links, which their targets show.
-func contexts(p *graph.Page) []markdown.Context {
-	if p.Doc == nil {
-		return nil
+// sameContexts compares the sentences around two versions of a page's
+// links, which their targets show.
+func sameContexts(a, b *graph.Page) bool {
+	if a.Doc == nil || b.Doc == nil {
+		return a.Doc == b.Doc
 	}
-	return p.Doc.Contexts
+	return a.Doc.SameContexts(b.Doc)
 }
 
 func headings(p *graph.Page) []markdown.Heading {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/kbgen/kb/generator/config"
 	"github.com/kbgen/kb/generator/content"
@@ -52,6 +53,7 @@ type Site struct {
 	// large that keeping them would cost more memory than reading them
 	// back costs time.
 	spillContexts bool
+	scratch       *sync.Pool // of *[]byte, for spilling; shared by copies of the site
 }
 
 // spillContextsAbove is the number of pages above which a spooling build
@@ -72,7 +74,7 @@ func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
 
 // load reads a site; a live one keeps what incremental updates need.
 func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
-	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live}
+	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live, scratch: new(sync.Pool)}
 	if o.Spool {
 		var err error
 		if s.spool, err = spool.New(""); err != nil {
@@ -135,9 +137,15 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
 	if s.spool != nil && doc != nil {
-		if err := doc.Spill(s.spool, s.spillContexts); err != nil {
+		buf, _ := s.scratch.Get().(*[]byte)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		var err error
+		if *buf, err = doc.Spill(s.spool, s.spillContexts, *buf); err != nil {
 			problems.Errorf(filePath, diag.Pos{}, "%v", err)
 		}
+		s.scratch.Put(buf)
 	}
 	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
 	return &parsed{page: &graph.Page{Page: page, Meta: meta, Doc: doc}, problems: problems}

@@ -23,6 +23,7 @@ type collector struct {
 	firstLine int
 	lines     *diag.Lines // made when the first link needs its place
 	doc       *Document
+	contexts  []Context // each link's, packed into doc when done
 	ids       map[string]bool
 	text      strings.Builder
 }
@@ -47,8 +48,30 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 	// Exact-size copies: a site keeps every page's text and links until
 	// it is rendered.
 	c.doc.Text = strings.Clone(strings.TrimSpace(c.text.String()))
-	c.doc.Links, c.doc.Contexts = slices.Clone(c.doc.Links), slices.Clone(c.doc.Contexts)
+	c.doc.Links = slices.Clone(c.doc.Links)
+	c.doc.packContexts(c.contexts)
 	return c.doc
+}
+
+// packContexts stores the links' sentences in one string.
+func (d *Document) packContexts(cs []Context) {
+	size := 0
+	for _, c := range cs {
+		size += len(c.Before) + len(c.Link) + len(c.After) + 2
+	}
+	var b strings.Builder
+	b.Grow(size)
+	d.contexts = make([]int32, 0, len(cs)+1)
+	for _, c := range cs {
+		d.contexts = append(d.contexts, int32(b.Len()))
+		b.WriteString(c.Before)
+		b.WriteByte(0)
+		b.WriteString(c.Link)
+		b.WriteByte(0)
+		b.WriteString(c.After)
+	}
+	d.contexts = append(d.contexts, int32(b.Len()))
+	d.contextText = b.String()
 }
 
 // link registers a wikilink as the document's next.
@@ -57,7 +80,7 @@ func (c *collector) link(wl *Wikilink) {
 		c.lines = diag.NewLines(c.src, c.firstLine)
 	}
 	wl.Index = len(c.doc.Links)
-	c.doc.Contexts = append(c.doc.Contexts, Context{})
+	c.contexts = append(c.contexts, Context{})
 	c.doc.Links = append(c.doc.Links, Link{
 		Target: wl.Target, Heading: wl.Heading, Label: wl.Label,
 		Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
@@ -91,7 +114,7 @@ func (c *collector) block(n ast.Node) {
 	}
 	full := b.String()
 	for _, s := range spans {
-		c.doc.Contexts[s.link] = sentence(full, s.start, s.end)
+		c.contexts[s.link] = sentence(full, s.start, s.end)
 	}
 }
 
@@ -164,8 +187,7 @@ func sentence(text string, start, end int) Context {
 	if len(after) > 100 {
 		after = Truncate(after, 100)
 	}
-	// Copies, so that a kept context does not keep its whole block.
-	return Context{Before: strings.Clone(before), Link: strings.Clone(text[start:end]), After: strings.Clone(after)}
+	return Context{Before: before, Link: text[start:end], After: after} // copied by packContexts
 }
 
 // isSentenceEnd reports whether text[i] is the last byte of a sentence's

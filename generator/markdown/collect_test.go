@@ -101,7 +101,7 @@ func TestPlainTextIsUnescaped(t *testing.T) {
 	if want := "Q&A at AT&T An escaped [[link]], 5 < 6 and X *here*."; d.Text != want {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
-	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links) != 1 || d.Contexts[0] != want {
+	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links) != 1 || mustContext(t, d, 0) != want {
 		t.Errorf("links %+v, want one with context %+v", d.Links, want)
 	}
 }
@@ -183,4 +183,13 @@ func TestTruncate(t *testing.T) {
 			t.Errorf("Truncate(%q, %d) = %q is not valid UTF-8", tt.s, tt.n, got)
 		}
 	}
+}
+
+func mustContext(t *testing.T, d *Document, i int) Context {
+	t.Helper()
+	c, err := d.LinkContext(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

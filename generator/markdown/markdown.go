@@ -51,26 +51,32 @@ func New(o Options) *Converter {
 
 // Document is a converted page body.
 type Document struct {
-	HTML     []byte    // the body with holes where Links go
-	Holes    []Hole    // in order of Offset
-	Links    []Link    // the wikilinks, in the order written
-	Contexts []Context // the sentence around each link; see LinkContext
+	HTML     []byte // the body with holes where Links go
+	Holes    []Hole // in order of Offset
+	Links    []Link // the wikilinks, in the order written; LinkContext has their sentences
 	Headings []Heading
 	Text     string // the plain text, for search
 	Lead     string // the first paragraph's text, for a summary when there is none
 
-	// Where HTML, Text and the links' contexts went when spilled; see
-	// Body, PlainText and LinkContext.
-	spool      *spool.Spool
-	html, text spool.Extent
-	base       int64   // where the spilled bytes start
-	contexts   []int32 // each link's sentence's place from base, and the end
+	// The sentences around the links, packed into one string as
+	// "before\x00link\x00after" each, from contexts[i] to contexts[i+1]:
+	// one allocation a page rather than three a link, for every page of
+	// the site, until it is rendered.
+	contextText string
+	contexts    []int32
+
+	// Where HTML, Text and (when spilledContexts) contextText went when
+	// spilled; see Body, PlainText and LinkContext.
+	spool           *spool.Spool
+	html, text      spool.Extent
+	contextsAt      int64 // where contextText starts in the spool
+	spilledContexts bool
 }
 
 // Hole is a place in Document.HTML where Links[Link] is to be written.
 type Hole struct {
-	Offset int
-	Link   int
+	Offset int32 // a body is far below 2 GB, and a site keeps every page's holes
+	Link   int32
 }
 
 // Link is a wikilink as written, with its place and the sentence around it.
@@ -153,9 +159,9 @@ func (d *Document) Fill(dst *bytes.Buffer, buf []byte, link func(dst *bytes.Buff
 	}
 	prev := 0
 	for _, h := range d.Holes {
-		dst.Write(html[prev:h.Offset])
-		link(dst, h.Link)
-		prev = h.Offset
+		dst.Write(html[prev:int(h.Offset)])
+		link(dst, int(h.Link))
+		prev = int(h.Offset)
 	}
 	dst.Write(html[prev:])
 	return nil

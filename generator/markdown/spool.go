@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kbgen/kb/generator/spool"
@@ -11,46 +12,25 @@ import (
 // they are rendered, and with contexts the sentences around its links too,
 // keeping only where each is. Other pages read the sentences for their
 // backlinks, one read each: worth it only when they are too many to keep.
-func (d *Document) Spill(sp *spool.Spool, contexts bool) error {
-	if !contexts {
-		b := make([]byte, 0, len(d.HTML)+len(d.Text))
-		b = append(append(b, d.HTML...), d.Text...)
-		e, err := sp.Append(b)
-		if err != nil {
-			return err
-		}
-		d.spool, d.base = sp, e.Off
-		d.html = spool.Extent{Off: e.Off, Len: int64(len(d.HTML))}
-		d.text = spool.Extent{Off: e.Off + int64(len(d.HTML)), Len: int64(len(d.Text))}
-		d.HTML, d.Text = nil, ""
-		return nil
+// buf is scratch space, returned for the next call.
+func (d *Document) Spill(sp *spool.Spool, contexts bool, buf []byte) ([]byte, error) {
+	b := append(append(buf[:0], d.HTML...), d.Text...)
+	if contexts {
+		b = append(b, d.contextText...)
 	}
-	size := len(d.HTML) + len(d.Text)
-	for _, c := range d.Contexts {
-		size += len(c.Before) + len(c.Link) + len(c.After) + 2
-	}
-	b := make([]byte, 0, size)
-	b = append(b, d.HTML...)
-	b = append(b, d.Text...)
-	offsets := make([]int32, 0, len(d.Contexts)+1)
-	for _, c := range d.Contexts {
-		offsets = append(offsets, int32(len(b)))
-		b = append(b, c.Before...)
-		b = append(b, 0)
-		b = append(b, c.Link...)
-		b = append(b, 0)
-		b = append(b, c.After...)
-	}
-	offsets = append(offsets, int32(len(b)))
 	e, err := sp.Append(b)
 	if err != nil {
-		return err
+		return b, err
 	}
-	d.spool, d.base, d.contexts = sp, e.Off, offsets
+	d.spool = sp
 	d.html = spool.Extent{Off: e.Off, Len: int64(len(d.HTML))}
-	d.text = spool.Extent{Off: e.Off + int64(len(d.HTML)), Len: int64(len(d.Text))}
-	d.HTML, d.Text, d.Contexts = nil, "", nil
-	return nil
+	d.text = spool.Extent{Off: d.html.Off + d.html.Len, Len: int64(len(d.Text))}
+	d.HTML, d.Text = nil, ""
+	if contexts {
+		d.contextsAt, d.spilledContexts = d.text.Off+d.text.Len, true
+		d.contextText = ""
+	}
+	return b, nil
 }
 
 // BodyLen is the length of the document's HTML.
@@ -82,17 +62,27 @@ func (d *Document) PlainText() (string, error) {
 // LinkContext returns the sentence around link i, from memory or from the
 // document's spool.
 func (d *Document) LinkContext(i int) (Context, error) {
-	if d.Contexts != nil {
-		return d.Contexts[i], nil
-	}
 	from, to := d.contexts[i], d.contexts[i+1]
-	b, err := d.spool.Read(spool.Extent{Off: d.base + int64(from), Len: int64(to - from)}, nil)
-	if err != nil {
-		return Context{}, err
+	s := ""
+	if d.spilledContexts {
+		b, err := d.spool.Read(spool.Extent{Off: d.contextsAt + int64(from), Len: int64(to - from)}, nil)
+		if err != nil {
+			return Context{}, err
+		}
+		s = string(b)
+	} else {
+		s = d.contextText[from:to]
 	}
-	parts := strings.SplitN(string(b), "\x00", 3)
-	if len(parts) != 3 {
+	before, rest, ok1 := strings.Cut(s, "\x00")
+	link, after, ok2 := strings.Cut(rest, "\x00")
+	if !ok1 || !ok2 {
 		return Context{}, fmt.Errorf("spool: a damaged context")
 	}
-	return Context{Before: parts[0], Link: parts[1], After: parts[2]}, nil
+	return Context{Before: before, Link: link, After: after}, nil
+}
+
+// SameContexts reports whether two documents in memory have the same
+// sentences around their links.
+func (d *Document) SameContexts(o *Document) bool {
+	return d.contextText == o.contextText && slices.Equal(d.contexts, o.contexts)
 }

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -67,17 +68,20 @@ func (wikilinkParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 		return nil
 	}
 	n := &Wikilink{Embed: embed, Offset: seg.Start, Index: -1}
-	target := inner
+	// Target, heading and label are cut from one copy of the text: a site
+	// keeps every link until it is rendered.
+	text := string(inner)
+	target := text
 	// "|" separates the label; in a table cell it is written "\|".
-	if i := bytes.IndexByte(inner, '|'); i >= 0 {
-		target, n.Label = inner[:i], string(bytes.TrimSpace(inner[i+1:]))
-		target = bytes.TrimSuffix(target, []byte{'\\'})
+	if i := strings.IndexByte(text, '|'); i >= 0 {
+		target, n.Label = text[:i], strings.TrimSpace(text[i+1:])
+		target = strings.TrimSuffix(target, "\\")
 	}
-	if i := bytes.IndexByte(target, '#'); i >= 0 {
-		n.Heading = string(bytes.TrimSpace(target[i+1:]))
+	if i := strings.IndexByte(target, '#'); i >= 0 {
+		n.Heading = strings.TrimSpace(target[i+1:])
 		target = target[:i]
 	}
-	n.Target = string(bytes.TrimSpace(target))
+	n.Target = strings.TrimSpace(target)
 	if n.Target == "" && n.Heading == "" {
 		return nil
 	}
@@ -99,7 +103,7 @@ func (wikilinkHTMLRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 		}
 		n := node.(*Wikilink)
 		if hw, ok := w.(*Writer); ok && n.Index >= 0 {
-			hw.holes = append(hw.holes, Hole{Offset: hw.Len(), Link: n.Index})
+			hw.holes = append(hw.holes, Hole{Offset: int32(hw.Len()), Link: int32(n.Index)})
 		} else {
 			_, _ = w.Write(util.EscapeHTML([]byte(n.Shown())))
 		}

@@ -26,7 +26,10 @@ func linkLines(d *Document) string {
 	var b strings.Builder
 	for i, l := range d.Links {
 		fmt.Fprintf(&b, "%d:%d target=%q heading=%q label=%q text=%q embed=%v\n", l.Pos.Line, l.Pos.Col, l.Target, l.Heading, l.Label, l.Shown(), l.Embed)
-		c := d.Contexts[i]
+		c, err := d.LinkContext(i)
+		if err != nil {
+			c.Before = err.Error()
+		}
 		fmt.Fprintf(&b, "\tcontext: %q %q %q\n", c.Before, c.Link, c.After)
 	}
 	return b.String()
@@ -48,7 +51,7 @@ func checkHoles(t *testing.T, d *Document) {
 		if i > 0 && h.Offset < d.Holes[i-1].Offset {
 			t.Errorf("holes out of order: %v", d.Holes)
 		}
-		if h.Offset < 0 || h.Offset > len(d.HTML) || h.Link < 0 || h.Link >= len(d.Links) {
+		if h.Offset < 0 || int(h.Offset) > len(d.HTML) || h.Link < 0 || int(h.Link) >= len(d.Links) {
 			t.Errorf("hole %+v out of range", h)
 			continue
 		}

@@ -206,13 +206,13 @@ func (r *Renderer) Home() (File, error) {
 		next = len(lines)
 	}
 	for i := next; i < len(lines) && len(v.Upcoming) < 4; i++ {
-		e := lines[i].shown
+		e := r.lineEntry(lines[i], false, "", false)
 		e.Upcoming = true
 		finish(&e, false)
 		v.Upcoming = append(v.Upcoming, e)
 	}
 	for i := next - 1; i >= 0 && len(v.Latest) < 8; i-- {
-		v.Latest = append(v.Latest, lines[i].shown)
+		v.Latest = append(v.Latest, r.lineEntry(lines[i], false, "", false))
 	}
 	b, err := r.execute("home", v)
 	return File{Path: "index.html", Data: b}, err

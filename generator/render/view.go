@@ -386,9 +386,6 @@ func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
 type dayLine struct {
 	first timeline.Entry // orders the line among others
 	what  string         // the entries' whats, joined
-	// shown is the line as the timelines of other pages show it, made
-	// once: a page's lines are shown on every related page.
-	shown Entry
 }
 
 // dayLines returns a page's timeline lines, oldest first, made once.
@@ -396,12 +393,12 @@ func (r *Renderer) dayLines(n *graph.Node) []dayLine {
 	if l, ok := r.lines.Load(n.ID); ok {
 		return l.([]dayLine)
 	}
-	l := r.makeDayLines(n)
+	l := makeDayLines(n)
 	r.lines.Store(n.ID, l)
 	return l
 }
 
-func (r *Renderer) makeDayLines(n *graph.Node) []dayLine {
+func makeDayLines(n *graph.Node) []dayLine {
 	sorted := slices.Clone(n.Entries)
 	timeline.Sort(sorted)
 	var out []dayLine
@@ -416,9 +413,6 @@ func (r *Renderer) makeDayLines(n *graph.Node) []dayLine {
 			continue
 		}
 		out = append(out, dayLine{first: e, what: e.What})
-	}
-	for i := range out {
-		out[i].shown = r.lineEntry(out[i], false, "", false)
 	}
 	return out
 }
@@ -452,11 +446,7 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(a.first, b.first) })
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
-		if l.own {
-			out[i] = r.lineEntry(*l.dayLine, true, "", false)
-		} else {
-			out[i] = l.shown
-		}
+		out[i] = r.lineEntry(*l.dayLine, l.own, "", false)
 	}
 	return out
 }
