@@ -229,6 +229,7 @@ func (s *Site) renderer() *render.Renderer { return render.New(s.cfg, s.graph, s
 // Render writes the whole site to sink, on every core.
 func (s *Site) Render(sink Sink) error {
 	r := s.renderer()
+	r.PrepareLinks()
 	ids := s.graph.IDs()
 	search, graphs := newRecords(s.spool, len(ids)), newRecords(s.spool, len(ids))
 	if err := renderPages(r, ids, sink, search, graphs); err != nil {

@@ -25,11 +25,13 @@ type collector struct {
 	doc       *Document
 	contexts  []Context // each link's, packed into doc when done
 	ids       map[string]bool
-	text      strings.Builder
+	text      []byte       // the document's plain text so far
+	block     bytes.Buffer // the plain text of the block being read
+	spans     []span       // where the block's links are in it
 }
 
 func collect(root ast.Node, src []byte, firstLine int) *Document {
-	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine}
+	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine, text: make([]byte, 0, len(src))}
 	// Each block of text is read as a whole, for headings, links and their
 	// sentences, and search; links get their index in the order written.
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -38,7 +40,7 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
-			c.block(n)
+			c.readBlock(n)
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
@@ -47,7 +49,7 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 	})
 	// Exact-size copies: a site keeps every page's text and links until
 	// it is rendered.
-	c.doc.Text = strings.Clone(strings.TrimSpace(c.text.String()))
+	c.doc.Text = string(bytes.TrimSpace(c.text))
 	c.doc.Links = slices.Clone(c.doc.Links)
 	c.doc.packContexts(c.contexts)
 	return c.doc
@@ -90,36 +92,44 @@ func (c *collector) link(wl *Wikilink) {
 // span is where a link's text sits in a block's plain text.
 type span struct{ link, start, end int }
 
-func (c *collector) block(n ast.Node) {
-	var b strings.Builder
-	var spans []span
-	c.inline(n, &b, &spans)
-	text := strings.TrimSpace(b.String())
-	if text == "" {
+// readBlock reads a block of text: its plain text into the document's,
+// its heading id or lead, and its links' sentences.
+func (c *collector) readBlock(n ast.Node) {
+	c.block.Reset()
+	c.spans = c.spans[:0]
+	c.inline(n)
+	text := bytes.TrimSpace(c.block.Bytes())
+	if len(text) == 0 {
 		return
 	}
-	if c.text.Len() > 0 {
-		c.text.WriteByte(' ')
+	if len(c.text) > 0 {
+		c.text = append(c.text, ' ')
 	}
-	c.text.WriteString(text)
+	c.text = append(c.text, text...)
 	switch h := n.(type) {
 	case *ast.Heading:
-		id := c.uniqueID(text)
+		t := string(text)
+		id := c.uniqueID(t)
 		h.SetAttributeString("id", []byte(id))
-		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: strings.Clone(text)})
+		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: t})
 	case *ast.Paragraph:
 		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
-			c.doc.Lead = strings.Clone(Truncate(text, 300))
+			if c.doc.Lead = Truncate(string(text), 300); len(c.doc.Lead) < len(text) {
+				c.doc.Lead = strings.Clone(c.doc.Lead) // not the whole paragraph
+			}
 		}
 	}
-	full := b.String()
-	for _, s := range spans {
-		c.contexts[s.link] = sentence(full, s.start, s.end)
+	if len(c.spans) > 0 {
+		full := c.block.String()
+		for _, s := range c.spans {
+			c.contexts[s.link] = sentence(full, s.start, s.end)
+		}
 	}
 }
 
 // inline writes the plain text of n's inline children, noting where links go.
-func (c *collector) inline(n ast.Node, b *strings.Builder, spans *[]span) {
+func (c *collector) inline(n ast.Node) {
+	b := &c.block
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
 		switch t := ch.(type) {
 		case *ast.Text:
@@ -138,12 +148,12 @@ func (c *collector) inline(n ast.Node, b *strings.Builder, spans *[]span) {
 			c.link(t)
 			start := b.Len()
 			b.WriteString(t.Shown())
-			*spans = append(*spans, span{t.Index, start, b.Len()})
+			c.spans = append(c.spans, span{t.Index, start, b.Len()})
 		case *ast.AutoLink:
 			b.Write(t.Label(c.src))
 		case *ast.RawHTML, *east.TaskCheckBox:
 		default:
-			c.inline(ch, b, spans)
+			c.inline(ch)
 		}
 	}
 }

@@ -111,12 +111,12 @@ func tocHTML(v *PageView) template.HTML {
 func timelineHTML(v *PageView) template.HTML {
 	var b html
 	size := 0
-	for _, e := range v.Timeline {
-		size += len(e.HTML) + 1
+	for i := range v.Timeline {
+		size += v.Timeline[i].sizeHint()
 	}
 	b.Grow(size)
-	for _, e := range v.Timeline {
-		b.raw(string(e.HTML))
+	for i := range v.Timeline {
+		v.Timeline[i].write(&b.Builder)
 		b.raw("\n")
 	}
 	return b.done()

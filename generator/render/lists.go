@@ -208,7 +208,6 @@ func (r *Renderer) Home() (File, error) {
 	for i := next; i < len(lines) && len(v.Upcoming) < 4; i++ {
 		e := r.lineEntry(lines[i], false, "", false)
 		e.Upcoming = true
-		finish(&e, false)
 		v.Upcoming = append(v.Upcoming, e)
 	}
 	for i := next - 1; i >= 0 && len(v.Latest) < 8; i-- {

@@ -39,10 +39,11 @@ type Renderer struct {
 	allLinesOnce  sync.Once
 	allLinesCache []dayLine // every page's timeline lines, oldest first; see allLines
 
-	links   sync.Map  // id -> PageLink: a page is linked from many others
-	lines   sync.Map  // id -> []dayLine: shown on every related page's timeline
-	buffers sync.Pool // of *bytes.Buffer, for template output
-	scratch sync.Pool // of *[]byte, for spooled HTML
+	prepared map[string]*PageLink // by id; see PrepareLinks
+	links    sync.Map             // id -> PageLink: a page is linked from many others
+	lines    sync.Map             // id -> []dayLine: shown on every related page's timeline
+	buffers  sync.Pool            // of *bytes.Buffer, for template output
+	scratch  sync.Pool            // of *[]byte, for spooled HTML
 }
 
 // New prepares the rendering of a graph.

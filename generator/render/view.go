@@ -121,8 +121,22 @@ type Entry struct {
 	Year     int
 	Month    string
 	Upcoming bool // on the home page: after the latest "updated" date of the site
-	// HTML is the entry as the built-in templates show it; see PageLink.HTML.
-	HTML template.HTML
+
+	badge bool // shows the page's type: on the timeline page
+}
+
+// HTML is the entry as the built-in templates show it; see PageLink.HTML.
+// It is made when asked for: a page's own timeline is written straight
+// into its fragment instead.
+func (e Entry) HTML() template.HTML {
+	var b strings.Builder
+	b.Grow(e.sizeHint())
+	e.write(&b)
+	return template.HTML(b.String())
+}
+
+func (e *Entry) sizeHint() int {
+	return 160 + len(e.Filter) + len(e.Page.URL) + len(e.Page.Title) + len(e.What)
 }
 
 // Heading is a line of a table of contents.
@@ -162,8 +176,25 @@ type PageView struct {
 	HTML      Fragments // the lists above, as the built-in template shows them
 }
 
+// PrepareLinks makes what other pages show of every page, at once, for a
+// renderer that renders the whole site: a page shows dozens of others,
+// and a plain map, read-only from here on, is cheaper to look them up in
+// than the concurrent cache that a renderer of a few pages fills.
+func (r *Renderer) PrepareLinks() {
+	ids := r.g.IDs()
+	links := make([]PageLink, len(ids))
+	r.prepared = make(map[string]*PageLink, len(ids))
+	for i, id := range ids {
+		links[i] = r.makePageLink(r.g.Node(id))
+		r.prepared[id] = &links[i]
+	}
+}
+
 // pageLink is what other pages show of n.
 func (r *Renderer) pageLink(n *graph.Node) PageLink {
+	if p := r.prepared[n.ID]; p != nil {
+		return *p
+	}
 	if p, ok := r.links.Load(n.ID); ok {
 		return p.(PageLink)
 	}
@@ -420,8 +451,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 // lineEntry is a timeline line as shown, with its HTML.
 func (r *Renderer) lineEntry(l dayLine, own bool, filter string, badge bool) Entry {
 	e := r.entry(l.first)
-	e.What, e.Own, e.Filter = l.what, own, filter
-	finish(&e, badge)
+	e.What, e.Own, e.Filter, e.badge = l.what, own, filter, badge
 	return e
 }
 
@@ -451,50 +481,44 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 	return out
 }
 
-// finish makes the HTML of an entry, once its data is final. Only the
-// timeline page shows each entry's type as a badge.
-func finish(e *Entry, badges bool) {
-	{
-		var b strings.Builder
-		b.Grow(160 + len(e.Filter) + len(e.Page.URL) + len(e.Page.Title) + len(e.What))
-		b.WriteString(`<li class="entry type-`)
-		escape(&b, e.Page.Type)
-		for _, c := range []struct {
-			on   bool
-			name string
-		}{{e.Span, " span"}, {e.Own, " own"}, {e.Upcoming, " upcoming"}} {
-			if c.on {
-				b.WriteString(c.name)
-			}
+// write writes the entry's HTML.
+func (e *Entry) write(b stringWriter) {
+	b.WriteString(`<li class="entry type-`)
+	escape(b, e.Page.Type)
+	for _, c := range []struct {
+		on   bool
+		name string
+	}{{e.Span, " span"}, {e.Own, " own"}, {e.Upcoming, " upcoming"}} {
+		if c.on {
+			b.WriteString(c.name)
 		}
-		b.WriteByte('"')
-		if e.Filter != "" {
-			b.WriteString(` data-f="`)
-			escape(&b, e.Filter)
-			b.WriteByte('"')
-		}
-		b.WriteString(`><time datetime="`)
-		escape(&b, e.DateISO)
-		b.WriteString(`">`)
-		escape(&b, e.Date)
-		b.WriteString(`</time> <a href="`)
-		escape(&b, e.Page.URL)
-		b.WriteString(`">`)
-		escape(&b, e.Page.Title)
-		b.WriteString(`</a>`)
-		if e.What != "" {
-			b.WriteString(` <span class="what">`)
-			escape(&b, e.What)
-			b.WriteString(`</span>`)
-		}
-		if badges {
-			b.WriteString(` <span class="badge type-`)
-			escape(&b, e.Page.Type)
-			b.WriteString(`">`)
-			escape(&b, e.Page.TypeLabel)
-			b.WriteString(`</span>`)
-		}
-		b.WriteString("</li>")
-		e.HTML = template.HTML(b.String())
 	}
+	b.WriteString(`"`)
+	if e.Filter != "" {
+		b.WriteString(` data-f="`)
+		escape(b, e.Filter)
+		b.WriteString(`"`)
+	}
+	b.WriteString(`><time datetime="`)
+	escape(b, e.DateISO)
+	b.WriteString(`">`)
+	escape(b, e.Date)
+	b.WriteString(`</time> <a href="`)
+	escape(b, e.Page.URL)
+	b.WriteString(`">`)
+	escape(b, e.Page.Title)
+	b.WriteString(`</a>`)
+	if e.What != "" {
+		b.WriteString(` <span class="what">`)
+		escape(b, e.What)
+		b.WriteString(`</span>`)
+	}
+	if e.badge {
+		b.WriteString(` <span class="badge type-`)
+		escape(b, e.Page.Type)
+		b.WriteString(`">`)
+		escape(b, e.Page.TypeLabel)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString("</li>")
 }
