@@ -12,6 +12,7 @@ type records struct {
 	sp  *spool.Spool
 	mem [][]byte
 	at  []spool.Extent
+	buf []byte // for reading a record back; write is called by one goroutine
 }
 
 func newRecords(sp *spool.Spool, n int) *records {
@@ -40,5 +41,7 @@ func (r *records) write(i int, w io.Writer) error {
 		_, err := w.Write(r.mem[i])
 		return err
 	}
-	return r.sp.CopyTo(w, r.at[i])
+	var err error
+	r.buf, err = r.sp.CopyTo(w, r.at[i], r.buf)
+	return err
 }

@@ -57,10 +57,23 @@ func (s *Spool) Read(e Extent, buf []byte) ([]byte, error) {
 	return buf, nil
 }
 
-// CopyTo writes an extent to w without holding it in memory.
-func (s *Spool) CopyTo(w io.Writer, e Extent) error {
-	if _, err := io.Copy(w, io.NewSectionReader(s.f, e.Off, e.Len)); err != nil {
-		return fmt.Errorf("spool: %w", err)
+// CopyTo writes an extent to w through buf, a chunk at a time, one read
+// each, so that neither a large extent nor a small one costs more than it
+// must. It returns buf, grown if it had no room, for the next call.
+func (s *Spool) CopyTo(w io.Writer, e Extent, buf []byte) ([]byte, error) {
+	if want := min(e.Len, 64<<10); int64(cap(buf)) < want {
+		buf = make([]byte, 0, want)
 	}
-	return nil
+	for off, end := e.Off, e.Off+e.Len; off < end; {
+		n := min(int64(cap(buf)), end-off)
+		chunk := buf[:n]
+		if _, err := s.f.ReadAt(chunk, off); err != nil {
+			return buf, fmt.Errorf("spool: %w", err)
+		}
+		if _, err := w.Write(chunk); err != nil {
+			return buf, err
+		}
+		off += n
+	}
+	return buf, nil
 }

@@ -33,8 +33,36 @@ func TestSpool(t *testing.T) {
 			t.Errorf("Read(%v) = %q, %v; want %q", e, got, err, want)
 		}
 		var b bytes.Buffer
-		if err := s.CopyTo(&b, e); err != nil || b.String() != fmt.Sprintf("record %d;", i) {
+		if _, err := s.CopyTo(&b, e, nil); err != nil || b.String() != fmt.Sprintf("record %d;", i) {
 			t.Errorf("CopyTo(%v) = %q, %v", e, b.String(), err)
 		}
+	}
+}
+
+// TestCopyToChunks copies extents larger than a chunk, through buffers of
+// every size, and an empty one.
+func TestCopyToChunks(t *testing.T) {
+	s, err := New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	big := bytes.Repeat([]byte("0123456789"), 20000) // 200,000 bytes: four chunks
+	if _, err := s.Append([]byte("before")); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Append(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, buf := range [][]byte{nil, make([]byte, 0, 3), make([]byte, 0, 1<<20)} {
+		var b bytes.Buffer
+		if _, err := s.CopyTo(&b, e, buf); err != nil || !bytes.Equal(b.Bytes(), big) {
+			t.Errorf("CopyTo with a buffer of %d: %d bytes, %v", cap(buf), b.Len(), err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := s.CopyTo(&b, Extent{Off: e.Off, Len: 0}, nil); err != nil || b.Len() != 0 {
+		t.Errorf("CopyTo of nothing: %q, %v", b.String(), err)
 	}
 }
