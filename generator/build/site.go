@@ -312,7 +312,6 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	tasks := []task{
 		stream("timeline/index.html", r.Timeline), one(r.Home), func(sink Sink) error { return r.Tags(sink.Put) }, one(r.Search), one(r.NotFound),
 		many(func() ([]render.File, error) { return r.Feeds(), nil }),
-		one(func() (render.File, error) { return render.SyntaxCSS(), nil }),
 	}
 	for _, t := range types {
 		tasks = append(tasks, one(func() (render.File, error) { return r.List(t) }))

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/kbgen/kb/generator/graph"
-	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/timeline"
 )
@@ -291,9 +290,4 @@ func xmlText(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
-}
-
-// SyntaxCSS is the stylesheet of highlighted code.
-func SyntaxCSS() File {
-	return File{Path: "css/syntax.css", Data: markdown.SyntaxCSS()}
 }
