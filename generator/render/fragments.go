@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // Fragments are the parts of a page that list many things, made in Go
@@ -20,26 +19,25 @@ type Fragments struct {
 	Backlinks template.HTML // <li> items
 }
 
-// html builds a fragment: raw markup and escaped text.
-type html struct{ strings.Builder }
+// html builds a page's fragments, one after the other, in its arena.
+type html struct{ buf []byte }
 
-func (b *html) raw(s string)  { b.WriteString(s) }
-func (b *html) text(s string) { escape(&b.Builder, s) }
-func (b *html) done() template.HTML {
-	return template.HTML(b.String())
+func (b *html) WriteString(s string) (int, error) {
+	b.buf = append(b.buf, s...)
+	return len(s), nil
 }
+func (b *html) raw(s string)  { b.buf = append(b.buf, s...) }
+func (b *html) text(s string) { escape(b, s) }
 
-func fragments(v *PageView) Fragments {
+func fragments(v *PageView, a *arena) Fragments {
 	return Fragments{
-		Facts: factsHTML(v), TOC: tocHTML(v), Timeline: timelineHTML(v),
-		Sources: sourcesHTML(v), Inverse: inverseHTML(v), Backlinks: backlinksHTML(v),
+		Facts: a.fragment(v, factsHTML), TOC: a.fragment(v, tocHTML), Timeline: a.fragment(v, timelineHTML),
+		Sources: a.fragment(v, sourcesHTML), Inverse: a.fragment(v, inverseHTML), Backlinks: a.fragment(v, backlinksHTML),
 	}
 }
 
 // factsHTML is the fact box's rows: fields, own relations, tags, checked date.
-func factsHTML(v *PageView) template.HTML {
-	var b html
-	b.Grow(160*len(v.Facts) + 200*len(v.Relations) + 64*len(v.Tags))
+func factsHTML(b *html, v *PageView) {
 	for _, x := range v.Facts {
 		b.raw(`<div class="fact fact-`)
 		b.text(x.Class)
@@ -88,13 +86,10 @@ func factsHTML(v *PageView) template.HTML {
 		b.text(v.Updated)
 		b.raw("</dd></div>\n")
 	}
-	return b.done()
 }
 
 // tocHTML is the table of contents' items.
-func tocHTML(v *PageView) template.HTML {
-	var b html
-	b.Grow(96 * len(v.TOC))
+func tocHTML(b *html, v *PageView) {
 	for _, h := range v.TOC {
 		b.raw(`<li class="toc-`)
 		b.raw(strconv.Itoa(h.Level))
@@ -104,28 +99,18 @@ func tocHTML(v *PageView) template.HTML {
 		b.text(h.Text)
 		b.raw("</a></li>")
 	}
-	return b.done()
 }
 
 // timelineHTML is the page's timeline's items.
-func timelineHTML(v *PageView) template.HTML {
-	var b html
-	size := 0
+func timelineHTML(b *html, v *PageView) {
 	for i := range v.Timeline {
-		size += v.Timeline[i].sizeHint()
-	}
-	b.Grow(size)
-	for i := range v.Timeline {
-		v.Timeline[i].write(&b.Builder)
+		v.Timeline[i].write(b)
 		b.raw("\n")
 	}
-	return b.done()
 }
 
 // sourcesHTML is the numbered sources' items.
-func sourcesHTML(v *PageView) template.HTML {
-	var b html
-	b.Grow(200 * len(v.Sources))
+func sourcesHTML(b *html, v *PageView) {
 	for _, s := range v.Sources {
 		b.raw(`<li><a href="`)
 		b.text(s.URL)
@@ -143,19 +128,10 @@ func sourcesHTML(v *PageView) template.HTML {
 		}
 		b.raw("</li>\n")
 	}
-	return b.done()
 }
 
 // inverseHTML is a section for each relation others state about the page.
-func inverseHTML(v *PageView) template.HTML {
-	var b html
-	size := 0
-	for _, g := range v.Relations {
-		if g.Inverse {
-			size += 96 + 120*len(g.Pages)
-		}
-	}
-	b.Grow(size)
+func inverseHTML(b *html, v *PageView) {
 	for _, g := range v.Relations {
 		if !g.Inverse {
 			continue
@@ -172,13 +148,10 @@ func inverseHTML(v *PageView) template.HTML {
 		}
 		b.raw("</ul></section>\n")
 	}
-	return b.done()
 }
 
 // backlinksHTML is the items of the pages that link here, each with its sentence.
-func backlinksHTML(v *PageView) template.HTML {
-	var b html
-	b.Grow(360 * len(v.Backlinks))
+func backlinksHTML(b *html, v *PageView) {
 	for _, bl := range v.Backlinks {
 		b.raw("<li>")
 		b.raw(string(bl.Page.HTML))
@@ -193,5 +166,4 @@ func backlinksHTML(v *PageView) template.HTML {
 		}
 		b.raw("</li>\n")
 	}
-	return b.done()
 }

@@ -50,7 +50,7 @@ func (r *Renderer) intro(n *graph.Node, title string) (template.HTML, string, er
 	if n == nil {
 		return "", title, nil
 	}
-	body, err := r.body(n)
+	body, err := r.body(n, &arena{}) // a fresh arena, never reused
 	if n.Title != "index" && n.Title != "_index" {
 		title = n.Title
 	}

@@ -43,7 +43,7 @@ type Renderer struct {
 	links    sync.Map             // id -> PageLink: a page is linked from many others
 	lines    sync.Map             // id -> []dayLine: shown on every related page's timeline
 	buffers  sync.Pool            // of *bytes.Buffer, for template output
-	scratch  sync.Pool            // of *[]byte, for spooled HTML
+	arenas   sync.Pool            // of *arena; see arena
 }
 
 // New prepares the rendering of a graph.
@@ -134,7 +134,9 @@ func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) erro
 
 // Page renders one page.
 func (r *Renderer) Page(id string) (File, error) {
-	v, err := r.pageView(r.g.Node(id))
+	a := r.getArena()
+	defer r.putArena(a)
+	v, err := r.pageView(r.g.Node(id), a)
 	if err != nil {
 		return File{}, err
 	}
@@ -148,7 +150,9 @@ func PagePath(id string) string { return id + "/index.html" }
 // WritePage renders one page and hands it to put, which must not keep
 // the bytes: they are reused for the next page.
 func (r *Renderer) WritePage(id string, put func(path string, data []byte) error) error {
-	v, err := r.pageView(r.g.Node(id))
+	a := r.getArena()
+	defer r.putArena(a)
+	v, err := r.pageView(r.g.Node(id), a)
 	if err != nil {
 		return err
 	}
@@ -157,25 +161,20 @@ func (r *Renderer) WritePage(id string, put func(path string, data []byte) error
 	})
 }
 
-// body fills the holes of a page's HTML with its resolved wikilinks.
-func (r *Renderer) body(n *graph.Node) (template.HTML, error) {
+// body fills the holes of a page's HTML with its resolved wikilinks, in
+// the page's arena.
+func (r *Renderer) body(n *graph.Node, a *arena) (template.HTML, error) {
 	if n.Doc == nil {
 		return "", nil
 	}
-	var out bytes.Buffer
-	out.Grow(n.Doc.BodyLen() + 160*len(n.Doc.Holes))
-	buf, _ := r.scratch.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
+	a.body.Grow(n.Doc.BodyLen() + 160*len(n.Doc.Holes))
+	if cap(a.scratch) < n.Doc.BodyLen() {
+		a.scratch = make([]byte, 0, n.Doc.BodyLen()*2)
 	}
-	defer r.scratch.Put(buf)
-	if cap(*buf) < n.Doc.BodyLen() {
-		*buf = make([]byte, 0, n.Doc.BodyLen()*2)
-	}
-	err := n.Doc.Fill(&out, *buf, func(b *bytes.Buffer, i int) {
+	err := n.Doc.Fill(&a.body, a.scratch, func(b *bytes.Buffer, i int) {
 		r.link(b, n.Doc.Links[i], n.Links[i])
 	})
-	return template.HTML(out.String()), err
+	return arenaString(a.body.Bytes()), err
 }
 
 // link writes one wikilink as its target allows.

@@ -393,7 +393,7 @@ func (r *Renderer) sources(n *graph.Node) []Source {
 }
 
 // pageView builds the data of a page's template.
-func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
+func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 	v := &PageView{
 		Site: r.site, Key: n.Section, Page: r.pageLink(n), Facts: r.facts(n),
 		Aliases: n.Meta.Aliases, Tags: r.tags(n.Meta.Tags), TOC: r.toc(n),
@@ -405,10 +405,10 @@ func (r *Renderer) pageView(n *graph.Node) (*PageView, error) {
 	if v.Backlinks, err = r.backlinks(n); err != nil {
 		return nil, err
 	}
-	if v.Body, err = r.body(n); err != nil {
+	if v.Body, err = r.body(n, a); err != nil {
 		return nil, err
 	}
-	v.HTML = fragments(v)
+	v.HTML = fragments(v, a)
 	return v, nil
 }
 

@@ -1,0 +1,51 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"unsafe"
+)
+
+// arena holds the HTML made for one page while the page is written: its
+// body with the links filled in, and its fragments. They are most of what
+// rendering a page allocates, none of them outlives the page, and the
+// arena's buffers are reused for the next one: the strings handed to the
+// template point into them (unsafe.String), so an arena must not be put
+// back until the page that used it is written. Only WritePage and Page
+// take and put back arenas.
+type arena struct {
+	frags   []byte
+	body    bytes.Buffer
+	scratch []byte // a spooled body, read back before it is filled
+}
+
+func (r *Renderer) getArena() *arena {
+	if a, ok := r.arenas.Get().(*arena); ok {
+		return a
+	}
+	return &arena{}
+}
+
+func (r *Renderer) putArena(a *arena) {
+	a.frags = a.frags[:0]
+	a.body.Reset()
+	r.arenas.Put(a)
+}
+
+// fragment writes one fragment after the arena's others. An earlier
+// fragment stays valid when the buffer grows: it points into the old
+// array, which it keeps alive.
+func (a *arena) fragment(v *PageView, write func(*html, *PageView)) template.HTML {
+	b := html{buf: a.frags}
+	start := len(b.buf)
+	write(&b, v)
+	a.frags = b.buf
+	return arenaString(a.frags[start:])
+}
+
+func arenaString(b []byte) template.HTML {
+	if len(b) == 0 {
+		return ""
+	}
+	return template.HTML(unsafe.String(&b[0], len(b)))
+}
