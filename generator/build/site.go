@@ -53,7 +53,7 @@ type Site struct {
 	// large that keeping them would cost more memory than reading them
 	// back costs time.
 	spillContexts bool
-	scratch       *sync.Pool // of *[]byte, for spilling; shared by copies of the site
+	scratch       *sync.Pool // of *[]byte, for reading and spilling; shared by copies of the site
 }
 
 // spillContextsAbove is the number of pages above which a spooling build
@@ -93,11 +93,14 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	}
 	results := make([]*parsed, len(files.Pages))
 	err = parallel(len(files.Pages), func(i int) error {
-		data, err := fs.ReadFile(fsys, files.Pages[i])
+		buf := s.getScratch()
+		defer s.putScratch(buf)
+		data, err := readInto(fsys, files.Pages[i], *buf)
 		if err != nil {
 			return err
 		}
-		results[i] = s.parse(files.Pages[i], data)
+		*buf = data
+		results[i] = s.parse(files.Pages[i], data) // keeps nothing of data
 		return nil
 	})
 	if err != nil {
@@ -108,6 +111,25 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	}
 	s.link()
 	return s, nil
+}
+
+func (s *Site) getScratch() *[]byte {
+	if buf, ok := s.scratch.Get().(*[]byte); ok {
+		return buf
+	}
+	return new([]byte)
+}
+
+func (s *Site) putScratch(buf *[]byte) { s.scratch.Put(buf) }
+
+// readInto reads a file of fsys, into buf when fsys can.
+func readInto(fsys fs.FS, name string, buf []byte) ([]byte, error) {
+	if d, ok := fsys.(interface {
+		ReadFileInto(string, []byte) ([]byte, error)
+	}); ok {
+		return d.ReadFileInto(name, buf)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // loadSetup reads kb.yaml and the templates, which every page depends on.
@@ -132,20 +154,19 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 	page, problems := content.Parse(filePath, data)
 	meta, ps := s.cfg.Schema.Validate(page)
 	problems.Add(ps...)
-	doc, err := s.conv.Convert(page.Body, page.BodyLine)
+	var spill func(*markdown.Document) error
+	if s.spool != nil {
+		spill = func(doc *markdown.Document) error {
+			buf := s.getScratch()
+			defer s.putScratch(buf)
+			var err error
+			*buf, err = doc.Spill(s.spool, s.spillContexts, *buf)
+			return err
+		}
+	}
+	doc, err := s.conv.ConvertThen(page.Body, page.BodyLine, spill)
 	if err != nil {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
-	}
-	if s.spool != nil && doc != nil {
-		buf, _ := s.scratch.Get().(*[]byte)
-		if buf == nil {
-			buf = new([]byte)
-		}
-		var err error
-		if *buf, err = doc.Spill(s.spool, s.spillContexts, *buf); err != nil {
-			problems.Errorf(filePath, diag.Pos{}, "%v", err)
-		}
-		s.scratch.Put(buf)
 	}
 	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
 	return &parsed{page: &graph.Page{Page: page, Meta: meta, Doc: doc}, problems: problems}

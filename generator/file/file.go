@@ -23,10 +23,16 @@ func DirFS(root string) Dir { return Dir{FS: os.DirFS(root), root: root} }
 
 // ReadFile reads the file name of the folder, a slash-separated path.
 func (d Dir) ReadFile(name string) ([]byte, error) {
+	return d.ReadFileInto(name, nil)
+}
+
+// ReadFileInto reads the file name of the folder into buf, or into a new
+// slice if buf has no room for it.
+func (d Dir) ReadFileInto(name string, buf []byte) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	return Read(d.root + "/" + name)
+	return ReadInto(d.root+"/"+name, buf)
 }
 
 // Stat is os.DirFS's, so that Dir is an fs.StatFS as os.DirFS is.

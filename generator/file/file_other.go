@@ -11,6 +11,9 @@ import (
 // Read reads a whole file.
 func Read(path string) ([]byte, error) { return os.ReadFile(path) }
 
+// ReadInto reads a whole file; buf is not used here.
+func ReadInto(path string, _ []byte) ([]byte, error) { return os.ReadFile(path) }
+
 // Write writes data to path, replacing what was there.
 func Write(path string, data []byte, perm fs.FileMode) error {
 	return os.WriteFile(path, data, perm)

@@ -8,7 +8,11 @@ import (
 )
 
 // Read reads a whole file: open, stat, read, close.
-func Read(path string) ([]byte, error) {
+func Read(path string) ([]byte, error) { return ReadInto(path, nil) }
+
+// ReadInto reads a whole file into buf, or into a new slice if buf has no
+// room for it.
+func ReadInto(path string, buf []byte) ([]byte, error) {
 	fd, err := open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: err}
@@ -23,7 +27,10 @@ func Read(path string) ([]byte, error) {
 	}
 	// One more byte than the size, so that a file that grew since the
 	// stat is noticed and read to its end.
-	buf := make([]byte, 0, st.Size+1)
+	if int64(cap(buf)) <= st.Size {
+		buf = make([]byte, 0, st.Size+1)
+	}
+	buf = buf[:0]
 	for {
 		n, err := syscall.Read(fd, buf[len(buf):cap(buf)])
 		if err == syscall.EINTR {

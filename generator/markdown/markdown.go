@@ -131,6 +131,13 @@ func (w *Writer) Flush() error { return nil }
 // Convert converts a page body. firstLine is the file line on which the
 // body starts, so that links know their place in the file.
 func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
+	return c.ConvertThen(body, firstLine, nil)
+}
+
+// ConvertThen converts a page body and hands the document to then while
+// its HTML still lies in the converter's buffer, to be spilled from there
+// (a document that then leaves with HTML gets its own copy of it).
+func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document) error) (*Document, error) {
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	doc := collect(root, body, firstLine)
 	w, _ := c.writers.Get().(*Writer)
@@ -145,9 +152,17 @@ func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err
 	}
-	// Copies of exact size: a site keeps every page's HTML until it is rendered.
-	doc.HTML, doc.Holes = bytes.Clone(w.Bytes()), slices.Clone(w.holes)
-	return doc, nil
+	// Copies of exact size: a site keeps every page's HTML until it is
+	// rendered, if then has not spilled it.
+	doc.HTML, doc.Holes = w.Bytes(), slices.Clone(w.holes)
+	var err error
+	if then != nil {
+		err = then(doc)
+	}
+	if doc.HTML != nil {
+		doc.HTML = bytes.Clone(doc.HTML)
+	}
+	return doc, err
 }
 
 // Fill writes the document's HTML to dst with each hole filled by link.
