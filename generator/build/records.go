@@ -13,7 +13,21 @@ type records struct {
 	mem [][]byte
 	at  []spool.Extent
 	buf []byte // for reading a record back; write is called by one goroutine
+	// spooled marks the records put in the spool before rendering (see
+	// setSpooled), when there are any.
+	spooled []bool
 }
+
+// setSpooled takes record i from where it was spooled.
+func (r *records) setSpooled(i int, e spool.Extent) {
+	if r.spooled == nil {
+		r.spooled = make([]bool, len(r.at))
+	}
+	r.at[i], r.spooled[i] = e, true
+}
+
+// has says whether record i was set by setSpooled.
+func (r *records) has(i int) bool { return r.spooled != nil && r.spooled[i] }
 
 func newRecords(sp *spool.Spool, n int) *records {
 	if sp != nil {

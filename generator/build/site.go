@@ -62,8 +62,10 @@ const spillContextsAbove = 30000
 
 // parsed is one Markdown file after the per-file stages.
 type parsed struct {
-	page     *graph.Page
-	problems diag.List
+	page       *graph.Page
+	problems   diag.List
+	search     spool.Extent // the page's search record, when searchMade
+	searchMade bool
 }
 
 // Load reads a whole site: kb.yaml, the templates, and every page, parsed
@@ -149,17 +151,27 @@ func (s *Site) loadSetup() {
 	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})
 }
 
-// parse runs the per-file stages: split, check against the schema, convert.
+// parse runs the per-file stages: split, check against the schema,
+// convert; a spooling build also makes the page's search record and
+// spools it with the page's HTML.
 func (s *Site) parse(filePath string, data []byte) *parsed {
 	page, problems := content.Parse(filePath, data)
 	meta, ps := s.cfg.Schema.Validate(page)
 	problems.Add(ps...)
+	out := &parsed{page: &graph.Page{Page: page, Meta: meta}}
 	var spill func(*markdown.Document) error
 	if s.spool != nil {
 		spill = func(doc *markdown.Document) error {
+			out.page.Doc = doc
+			rec := render.SearchRecordOf(s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
+			var err error
+			if out.search, err = s.spool.Append(rec); err != nil {
+				return err
+			}
+			out.searchMade = true
+			doc.Text = "" // the search record holds it
 			buf := s.getScratch()
 			defer s.putScratch(buf)
-			var err error
 			*buf, err = doc.Spill(s.spool, s.spillContexts, *buf)
 			return err
 		}
@@ -168,8 +180,10 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 	if err != nil {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
+	out.page.Doc = doc
 	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
-	return &parsed{page: &graph.Page{Page: page, Meta: meta, Doc: doc}, problems: problems}
+	out.problems = problems
+	return out
 }
 
 // link builds the graph from the parsed pages.
@@ -253,6 +267,11 @@ func (s *Site) Render(sink Sink) error {
 	r.PrepareLinks()
 	ids := s.graph.IDs()
 	search, graphs := newRecords(s.spool, len(ids)), newRecords(s.spool, len(ids))
+	for i, id := range ids {
+		if p := s.pages[s.graph.Node(id).Path]; p.searchMade {
+			search.setSpooled(i, p.search)
+		}
+	}
 	if err := renderPages(r, ids, sink, search, graphs); err != nil {
 		return err
 	}
@@ -267,14 +286,17 @@ func (s *Site) Render(sink Sink) error {
 // page's search and graph.json records in the order of ids.
 func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
 	return parallel(len(ids), func(i int) error {
-		rec, err := r.SearchRecord(ids[i])
+		if !search.has(i) {
+			rec, err := r.SearchRecord(ids[i])
+			if err != nil {
+				return err
+			}
+			if err := search.set(i, rec); err != nil {
+				return err
+			}
+		}
+		rec, err := r.GraphRecord(ids[i])
 		if err != nil {
-			return err
-		}
-		if err := search.set(i, rec); err != nil {
-			return err
-		}
-		if rec, err = r.GraphRecord(ids[i]); err != nil {
 			return err
 		}
 		if err := graphs.set(i, rec); err != nil {

@@ -200,14 +200,20 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 
 // newNode makes the node of a page, before it is linked.
 func (g *Graph) newNode(p *Page) *Node {
-	n := &Node{Page: p, Published: g.opts.Drafts || !p.Draft}
-	if !p.IsSectionIndex() && (p.ID != "" || p.IsHome()) {
-		n.Type = g.Schema.TypeOfFolder(p.Section)
+	return &Node{Page: p, Published: g.opts.Drafts || !p.Draft, Type: TypeOf(g.Schema, p)}
+}
+
+// TypeOf is a page's type: its folder's, unless its front matter says
+// otherwise (an error reported by the schema); nil for plain pages.
+func TypeOf(s *schema.Schema, p *Page) *schema.Type {
+	if p.IsSectionIndex() || p.ID == "" && !p.IsHome() {
+		return nil
 	}
-	if n.Type != nil && p.Meta != nil && n.Type.Name != p.Meta.Type {
-		n.Type = nil
+	t := s.TypeOfFolder(p.Section)
+	if t != nil && p.Meta != nil && t.Name != p.Meta.Type {
+		return nil
 	}
-	return n
+	return t
 }
 
 // resolve works out a node's own relations and links, and their problems,

@@ -55,7 +55,7 @@ type Document struct {
 	Holes    []Hole // in order of Offset
 	Links    []Link // the wikilinks, in the order written; LinkContext has their sentences
 	Headings []Heading
-	Text     string // the plain text, for search
+	Text     string // the plain text, for search (a spooling build moves it into the search record)
 	Lead     string // the first paragraph's text, for a summary when there is none
 
 	// The sentences around the links, packed into one string as

@@ -139,17 +139,24 @@ func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 			return nil, err
 		}
 	}
+	return SearchRecordOf(r.site.Base, n.Page, n.Type, text), nil
+}
+
+// SearchRecordOf is the search index entry of page p, of type t, whose
+// plain text is text, on a site whose base path is base. A build that
+// spools makes it as it reads the page, while the text is at hand.
+func SearchRecordOf(base string, p *graph.Page, t *schema.Type, text string) []byte {
 	w := jsonw{b: make([]byte, 0, len(text)+256)}
 	w.open('{')
 	for _, kv := range [][2]string{
-		{"t", n.Title}, {"u", r.url(n.URL())}, {"y", typeLabel(n.Type)}, {"s", n.Summary()},
-		{"a", strings.Join(n.Meta.Aliases, " ")}, {"g", strings.Join(n.Meta.Tags, " ")}, {"x", text},
+		{"t", p.Title}, {"u", base + strings.TrimPrefix(p.URL(), "/")}, {"y", typeLabel(t)}, {"s", p.Summary()},
+		{"a", strings.Join(p.Meta.Aliases, " ")}, {"g", strings.Join(p.Meta.Tags, " ")}, {"x", text},
 	} {
 		w.key(kv[0])
 		w.string(kv[1])
 	}
 	w.close('}')
-	return w.b, nil
+	return w.b
 }
 
 // WriteJSONArray writes n encoded records as a JSON array, one a line.
