@@ -21,7 +21,7 @@ type Cell struct {
 
 // Row is a page in a type index.
 type Row struct {
-	Page  PageLink
+	Page  *PageLink
 	Cells []Cell
 }
 
@@ -147,7 +147,7 @@ func dropEmptyColumns(v *ListView) {
 	v.Columns = cols
 }
 
-func comparePages(a, b PageLink) int {
+func comparePages(a, b *PageLink) int {
 	if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
 		return c
 	}
@@ -162,7 +162,7 @@ type TypeCount struct {
 
 // Change is a recently updated page.
 type Change struct {
-	Page    PageLink
+	Page    *PageLink
 	Updated string
 }
 
@@ -173,7 +173,7 @@ type HomeView struct {
 	Title    string
 	Intro    template.HTML
 	Types    []TypeCount
-	Pages    []PageLink // plain pages, such as "about"
+	Pages    []*PageLink // plain pages, such as "about"
 	Changes  []Change
 	Latest   []Entry
 	Upcoming []Entry
@@ -452,7 +452,7 @@ type TagView struct {
 	Site  *Site
 	Key   string
 	Tag   Tag
-	Pages []PageLink
+	Pages []*PageLink
 }
 
 // Tags renders the tags index and a page for each tag, handing each to

@@ -40,7 +40,7 @@ type Renderer struct {
 	allLinesCache []dayLine // every page's timeline lines, oldest first; see allLines
 
 	prepared map[string]*PageLink // by id; see PrepareLinks
-	links    sync.Map             // id -> PageLink: a page is linked from many others
+	links    sync.Map             // id -> *PageLink: a page is linked from many others
 	lines    sync.Map             // id -> []dayLine: shown on every related page's timeline
 	buffers  sync.Pool            // of *bytes.Buffer, for template output
 	arenas   sync.Pool            // of *arena; see arena

@@ -98,12 +98,12 @@ type Fact struct {
 type Group struct {
 	Label   string
 	Inverse bool
-	Pages   []PageLink
+	Pages   []*PageLink
 }
 
 // Backlink is a page that links here, with the sentences that do.
 type Backlink struct {
-	Page     PageLink
+	Page     *PageLink
 	Contexts []markdown.Context
 }
 
@@ -114,7 +114,7 @@ type Entry struct {
 	EndISO   string
 	Label    string
 	What     string
-	Page     PageLink
+	Page     *PageLink
 	Span     bool
 	Own      bool   // on a page's timeline: the entry is the page's own
 	Filter   string // the entry's data for the timeline's filters
@@ -161,7 +161,7 @@ type Tag struct {
 type PageView struct {
 	Site      *Site
 	Key       string // the navigation key of the page's section
-	Page      PageLink
+	Page      *PageLink
 	Facts     []Fact
 	Aliases   []string
 	Tags      []Tag
@@ -190,17 +190,17 @@ func (r *Renderer) PrepareLinks() {
 	}
 }
 
-// pageLink is what other pages show of n.
-func (r *Renderer) pageLink(n *graph.Node) PageLink {
+// pageLink is what other pages show of n, shared: a page shows dozens.
+func (r *Renderer) pageLink(n *graph.Node) *PageLink {
 	if p := r.prepared[n.ID]; p != nil {
-		return *p
+		return p
 	}
 	if p, ok := r.links.Load(n.ID); ok {
-		return p.(PageLink)
+		return p.(*PageLink)
 	}
 	p := r.makePageLink(n)
-	r.links.Store(n.ID, p)
-	return p
+	r.links.Store(n.ID, &p)
+	return &p
 }
 
 func (r *Renderer) makePageLink(n *graph.Node) PageLink {
