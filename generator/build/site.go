@@ -272,11 +272,21 @@ func (s *Site) Render(sink Sink) error {
 			search.setSpooled(i, p.search)
 		}
 	}
-	if err := renderPages(r, ids, sink, search, graphs); err != nil {
+	// The lists need only the graph: they go first, each on a core, and
+	// the pages fill in around them, so that no core waits at the end.
+	// search.json and graph.json need every page's record: they go last.
+	lists := listTasks(r, s.cfg.Schema.Types)
+	err := parallel(len(lists)+len(ids), func(i int) error {
+		if i < len(lists) {
+			return lists[i](sink)
+		}
+		return renderPage(r, ids, i-len(lists), sink, search, graphs)
+	})
+	if err != nil {
 		return err
 	}
-	tasks := append(listTasks(r, s.cfg.Schema.Types), dataTasks(r, search, graphs)...)
-	if err := parallel(len(tasks), func(i int) error { return tasks[i](sink) }); err != nil {
+	data := dataTasks(r, search, graphs)
+	if err := parallel(len(data), func(i int) error { return data[i](sink) }); err != nil {
 		return err
 	}
 	return s.copyFiles(sink)
@@ -285,25 +295,28 @@ func (s *Site) Render(sink Sink) error {
 // renderPages renders pages into sink on every core, and stores each
 // page's search and graph.json records in the order of ids.
 func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
-	return parallel(len(ids), func(i int) error {
-		if !search.has(i) {
-			rec, err := r.SearchRecord(ids[i])
-			if err != nil {
-				return err
-			}
-			if err := search.set(i, rec); err != nil {
-				return err
-			}
-		}
-		rec, err := r.GraphRecord(ids[i])
+	return parallel(len(ids), func(i int) error { return renderPage(r, ids, i, sink, search, graphs) })
+}
+
+// renderPage renders page ids[i] into sink, and stores its records.
+func renderPage(r *render.Renderer, ids []string, i int, sink Sink, search, graphs *records) error {
+	if !search.has(i) {
+		rec, err := r.SearchRecord(ids[i])
 		if err != nil {
 			return err
 		}
-		if err := graphs.set(i, rec); err != nil {
+		if err := search.set(i, rec); err != nil {
 			return err
 		}
-		return r.WritePage(ids[i], sink.Put)
-	})
+	}
+	rec, err := r.GraphRecord(ids[i])
+	if err != nil {
+		return err
+	}
+	if err := graphs.set(i, rec); err != nil {
+		return err
+	}
+	return r.WritePage(ids[i], sink.Put)
 }
 
 // task makes some outputs.
