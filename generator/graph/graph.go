@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kbgen/kb/generator/content"
 	"github.com/kbgen/kb/generator/diag"
@@ -177,8 +180,10 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		}
 	}
 	all := append(regular, g.special()...)
+	// Each page's links and relations are resolved on their own, on every
+	// core; what they mention is gathered after, in order.
+	onEveryCore(len(all), func(i int) { g.resolve(all[i]) })
 	for _, n := range all {
-		g.resolve(n)
 		g.mentionAll(n)
 	}
 	for _, n := range all {
@@ -193,7 +198,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g.gather()
 	if !o.Mentions {
 		// Only updates look up more targets; a one-off build frees the cache.
-		g.names.written = map[string][levels]string{}
+		g.names.written = newKeyCache()
 	}
 	return g
 }
@@ -591,4 +596,20 @@ func (g *Graph) Neighbours(id string) []string {
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
+}
+
+// onEveryCore calls fn(0) to fn(n-1), spread over the cores.
+func onEveryCore(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

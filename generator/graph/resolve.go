@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kbgen/kb/generator/slug"
 )
@@ -25,11 +26,18 @@ const (
 // or a title, all compared after slugifying.
 type names struct {
 	keys    [levels]map[string][]string // key -> ids, in id order
-	written map[string][levels]string   // target as written -> its lookup keys, made once
+	written *keyCache
 }
 
+// keyCache keeps the lookup keys of each target as written, made once: a
+// site names the same pages thousands of times. Links are resolved on
+// every core, and most lookups find a key made before.
+type keyCache struct{ keys sync.Map } // target -> [levels]string
+
+func newKeyCache() *keyCache { return &keyCache{} }
+
 func newNames() *names {
-	n := &names{written: map[string][levels]string{}}
+	n := &names{written: newKeyCache()}
 	for i := range n.keys {
 		n.keys[i] = map[string][]string{}
 	}
@@ -116,11 +124,11 @@ func lookupKeys(target string) [levels]string {
 // keysOf returns a written target's lookup keys. Pages name the same
 // targets again and again, so each is slugified once.
 func (n *names) keysOf(target string) [levels]string {
-	if k, ok := n.written[target]; ok {
-		return k
+	if k, ok := n.written.keys.Load(target); ok {
+		return k.([levels]string)
 	}
 	k := lookupKeys(target)
-	n.written[target] = k
+	n.written.keys.Store(target, k)
 	return k
 }
 
