@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kbgen/kb/generator/corpus"
+	"github.com/kbgen/kb/generator/file"
 )
 
 // corpusDir writes a generated corpus of n pages once per test binary run.
@@ -33,7 +34,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, err := Build(os.DirFS(src), repo, out, false, Options{})
+				res, err := Build(file.DirFS(src), repo, out, false, Options{}) // as kb build reads
 				if err != nil || !res.Written {
 					b.Fatalf("build: %v\n%s", err, res.Problems)
 				}
