@@ -163,15 +163,15 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 	if s.spool != nil {
 		spill = func(doc *markdown.Document) error {
 			out.page.Doc = doc
-			rec := render.SearchRecordOf(s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
+			buf := s.getScratch()
+			defer s.putScratch(buf)
+			*buf = render.SearchRecordOf((*buf)[:0], s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
 			var err error
-			if out.search, err = s.spool.Append(rec); err != nil {
+			if out.search, err = s.spool.Append(*buf); err != nil {
 				return err
 			}
 			out.searchMade = true
 			doc.Text = "" // the search record holds it
-			buf := s.getScratch()
-			defer s.putScratch(buf)
 			*buf, err = doc.Spill(s.spool, s.spillContexts, *buf)
 			return err
 		}

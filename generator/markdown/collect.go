@@ -30,8 +30,10 @@ type collector struct {
 	spans     []span       // where the block's links are in it
 }
 
-func collect(root ast.Node, src []byte, firstLine int) *Document {
-	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine, text: make([]byte, 0, len(src))}
+// collect reads what the graph needs from a parsed body; text is scratch
+// space for its plain text, returned for the next page.
+func collect(root ast.Node, src []byte, firstLine int, text []byte) (*Document, []byte) {
+	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine, text: text[:0]}
 	// Each block of text is read as a whole, for headings, links and their
 	// sentences, and search; links get their index in the order written.
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -52,7 +54,7 @@ func collect(root ast.Node, src []byte, firstLine int) *Document {
 	c.doc.Text = string(bytes.TrimSpace(c.text))
 	c.doc.Links = slices.Clone(c.doc.Links)
 	c.doc.packContexts(c.contexts)
-	return c.doc
+	return c.doc, c.text
 }
 
 // packContexts stores the links' sentences in one string.

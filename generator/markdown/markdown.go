@@ -120,6 +120,7 @@ type Heading struct {
 type Writer struct {
 	bytes.Buffer
 	holes []Hole
+	text  []byte // scratch for collect's plain text, pooled with the writer
 }
 
 // Buffered implements util.BufWriter: nothing is held back.
@@ -139,7 +140,6 @@ func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 // (a document that then leaves with HTML gets its own copy of it).
 func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document) error) (*Document, error) {
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
-	doc := collect(root, body, firstLine)
 	w, _ := c.writers.Get().(*Writer)
 	if w == nil {
 		w = &Writer{}
@@ -149,6 +149,8 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 		w.holes = w.holes[:0]
 		c.writers.Put(w)
 	}()
+	var doc *Document
+	doc, w.text = collect(root, body, firstLine, w.text)
 	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err
 	}

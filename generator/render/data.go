@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/kbgen/kb/generator/graph"
@@ -139,14 +140,14 @@ func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return SearchRecordOf(r.site.Base, n.Page, n.Type, text), nil
+	return SearchRecordOf(nil, r.site.Base, n.Page, n.Type, text), nil
 }
 
-// SearchRecordOf is the search index entry of page p, of type t, whose
-// plain text is text, on a site whose base path is base. A build that
-// spools makes it as it reads the page, while the text is at hand.
-func SearchRecordOf(base string, p *graph.Page, t *schema.Type, text string) []byte {
-	w := jsonw{b: make([]byte, 0, len(text)+256)}
+// SearchRecordOf appends to dst the search index entry of page p, of type
+// t, whose plain text is text, on a site whose base path is base. A build
+// that spools makes it as it reads the page, while the text is at hand.
+func SearchRecordOf(dst []byte, base string, p *graph.Page, t *schema.Type, text string) []byte {
+	w := jsonw{b: slices.Grow(dst, len(text)+256)}
 	w.open('{')
 	for _, kv := range [][2]string{
 		{"t", p.Title}, {"u", base + strings.TrimPrefix(p.URL(), "/")}, {"y", typeLabel(t)}, {"s", p.Summary()},
