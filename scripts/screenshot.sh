@@ -9,5 +9,5 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 "$chrome" --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
   --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$profile" \
-  --window-size="${size/x/,}" --virtual-time-budget=3000 --screenshot="$out" "$url" >/dev/null 2>&1
+  --window-size="${size/x/,}" --timeout=3000 --screenshot="$out" "$url" >/dev/null 2>&1
 echo "$out"
