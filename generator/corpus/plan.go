@@ -276,18 +276,7 @@ func pickFrom(r *rand.Rand, list []string) string { return list[r.IntN(len(list)
 
 // weighted returns list[i] with probability weights[i]/sum(weights).
 func weighted(r *rand.Rand, list []string, weights []int) string {
-	sum := 0
-	for _, w := range weights {
-		sum += w
-	}
-	x := r.IntN(sum)
-	for i, w := range weights {
-		if x < w {
-			return list[i]
-		}
-		x -= w
-	}
-	return list[len(list)-1]
+	return list[weightedCount(r, weights)]
 }
 
 // indexOf is the position of s in list, or -1.
