@@ -76,22 +76,22 @@ func processAlive(pid int) bool {
 // Path is where a file of the build is written, for tests.
 func (d *Dir) Path(rel string) string { return filepath.Join(d.tmp, filepath.FromSlash(rel)) }
 
-// mkdir makes the folder of a file, and the folders above it, once. A
-// folder is made with one system call, after the one above it: a build
+// mkdir makes the folder of a file.
+func (d *Dir) mkdir(rel string) error { return d.makeDir(filepath.Dir(filepath.FromSlash(rel))) }
+
+// makeDir makes a folder of the build, and the folders above it, once.
+// A folder is made with one system call, after the one above it: a build
 // makes a folder per page, and os.MkdirAll's checks before each doubled
 // the cost.
-func (d *Dir) mkdir(rel string) error {
-	dir := filepath.Dir(filepath.FromSlash(rel))
+func (d *Dir) makeDir(dir string) error {
 	d.mu.Lock()
 	done := d.made[dir]
 	d.mu.Unlock()
 	if done {
 		return nil
 	}
-	if parent := filepath.Dir(dir); parent != dir {
-		if err := d.mkdir(filepath.Join(parent, "x")); err != nil {
-			return err
-		}
+	if err := d.makeDir(filepath.Dir(dir)); err != nil {
+		return err
 	}
 	if err := file.Mkdir(filepath.Join(d.tmp, dir), 0o755); err != nil {
 		return err
