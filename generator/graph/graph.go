@@ -198,7 +198,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g.gather()
 	if !o.Mentions {
 		// Only updates look up more targets; a one-off build frees the cache.
-		g.names.written = newKeyCache()
+		g.names.written = new(sync.Map)
 	}
 	return g
 }

@@ -25,19 +25,15 @@ const (
 // names finds pages by what a link may call them: an id, a slug, an alias
 // or a title, all compared after slugifying.
 type names struct {
-	keys    [levels]map[string][]string // key -> ids, in id order
-	written *keyCache
+	keys [levels]map[string][]string // key -> ids, in id order
+	// written keeps each target as written -> its lookup keys, made once:
+	// a site names the same pages thousands of times. Links are resolved
+	// on every core, and most lookups find keys made before.
+	written *sync.Map
 }
 
-// keyCache keeps the lookup keys of each target as written, made once: a
-// site names the same pages thousands of times. Links are resolved on
-// every core, and most lookups find a key made before.
-type keyCache struct{ keys sync.Map } // target -> [levels]string
-
-func newKeyCache() *keyCache { return &keyCache{} }
-
 func newNames() *names {
-	n := &names{written: newKeyCache()}
+	n := &names{written: new(sync.Map)}
 	for i := range n.keys {
 		n.keys[i] = map[string][]string{}
 	}
@@ -124,11 +120,11 @@ func lookupKeys(target string) [levels]string {
 // keysOf returns a written target's lookup keys. Pages name the same
 // targets again and again, so each is slugified once.
 func (n *names) keysOf(target string) [levels]string {
-	if k, ok := n.written.keys.Load(target); ok {
+	if k, ok := n.written.Load(target); ok {
 		return k.([levels]string)
 	}
 	k := lookupKeys(target)
-	n.written.keys.Store(target, k)
+	n.written.Store(target, k)
 	return k
 }
 
