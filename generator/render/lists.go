@@ -196,7 +196,7 @@ func (r *Renderer) Home() (File, error) {
 	slices.SortFunc(v.Pages, comparePages)
 	v.Changes = r.changes(10)
 	lines := r.allLines()
-	next, _ := slices.BinarySearchFunc(lines, r.asOf, func(l dayLine, asOf schema.Date) int {
+	next, _ := slices.BinarySearchFunc(lines, r.asOf, func(l *dayLine, asOf schema.Date) int {
 		if l.first.Date.Compare(asOf) <= 0 {
 			return -1
 		}
@@ -206,12 +206,12 @@ func (r *Renderer) Home() (File, error) {
 		next = len(lines)
 	}
 	for i := next; i < len(lines) && len(v.Upcoming) < 4; i++ {
-		e := r.lineEntry(lines[i], false, "", false)
+		e := r.lineEntry(*lines[i], false, "", false)
 		e.Upcoming = true
 		v.Upcoming = append(v.Upcoming, e)
 	}
 	for i := next - 1; i >= 0 && len(v.Latest) < 8; i-- {
-		v.Latest = append(v.Latest, r.lineEntry(lines[i], false, "", false))
+		v.Latest = append(v.Latest, r.lineEntry(*lines[i], false, "", false))
 	}
 	b, err := r.execute("home", v)
 	return File{Path: "index.html", Data: b}, err
@@ -275,18 +275,22 @@ type TimelineView struct {
 }
 
 // allLines returns every page's timeline lines, oldest first, made once:
-// the home page and the timeline both need them.
-func (r *Renderer) allLines() []dayLine {
+// the home page and the timeline both need them. They point to the lines
+// each page keeps (dayLines), which its related pages' timelines show.
+func (r *Renderer) allLines() []*dayLine {
 	r.allLinesOnce.Do(func() {
 		n := 0
 		for _, id := range r.g.IDs() {
 			n += len(r.dayLines(r.g.Node(id)))
 		}
-		lines := make([]dayLine, 0, n)
+		lines := make([]*dayLine, 0, n)
 		for _, id := range r.g.IDs() {
-			lines = append(lines, r.dayLines(r.g.Node(id))...)
+			own := r.dayLines(r.g.Node(id))
+			for i := range own {
+				lines = append(lines, &own[i])
+			}
 		}
-		slices.SortStableFunc(lines, func(a, b dayLine) int { return timeline.Compare(a.first, b.first) })
+		slices.SortStableFunc(lines, func(a, b *dayLine) int { return timeline.Compare(*a.first, *b.first) })
 		r.allLinesCache = lines
 	})
 	return r.allLinesCache
@@ -341,7 +345,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 					y.Months = append(y.Months, MonthView{Name: name})
 				}
 				mv := &y.Months[len(y.Months)-1]
-				mv.Entries = append(mv.Entries, r.lineEntry(lines[i], false, filters[lines[i].first.Page], true))
+				mv.Entries = append(mv.Entries, r.lineEntry(*lines[i], false, filters[lines[i].first.Page], true))
 			}
 			if !yield(y) {
 				return

@@ -37,7 +37,7 @@ type Renderer struct {
 	asOf schema.Date
 
 	allLinesOnce  sync.Once
-	allLinesCache []dayLine // every page's timeline lines, oldest first; see allLines
+	allLinesCache []*dayLine // every page's timeline lines, oldest first; see allLines
 
 	prepared map[string]*PageLink // by id; see PrepareLinks
 	links    sync.Map             // id -> *PageLink: a page is linked from many others

@@ -415,8 +415,8 @@ func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 // dayLine is a page's timeline entries of one day, shown as one line:
 // "Action Plan — announced, adopted".
 type dayLine struct {
-	first timeline.Entry // orders the line among others
-	what  string         // the entries' whats, joined
+	first *timeline.Entry // in the page's Entries; orders the line among others
+	what  string          // the entries' whats, joined
 }
 
 // dayLines returns a page's timeline lines, oldest first, made once.
@@ -430,10 +430,9 @@ func (r *Renderer) dayLines(n *graph.Node) []dayLine {
 }
 
 func makeDayLines(n *graph.Node) []dayLine {
-	sorted := slices.Clone(n.Entries)
-	timeline.Sort(sorted)
 	var out []dayLine
-	for _, e := range sorted {
+	for i := range n.Entries { // oldest first
+		e := &n.Entries[i]
 		if k := len(out) - 1; k >= 0 && !e.IsSpan() && !out[k].first.IsSpan() && out[k].first.Date == e.Date {
 			switch {
 			case out[k].what == "":
@@ -450,7 +449,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 
 // lineEntry is a timeline line as shown, with its HTML.
 func (r *Renderer) lineEntry(l dayLine, own bool, filter string, badge bool) Entry {
-	e := r.entry(l.first)
+	e := r.entry(*l.first)
 	e.What, e.Own, e.Filter, e.badge = l.what, own, filter, badge
 	return e
 }
@@ -473,7 +472,7 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 			lines = append(lines, line{&related[i], false})
 		}
 	}
-	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(a.first, b.first) })
+	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(*a.first, *b.first) })
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
 		out[i] = r.lineEntry(*l.dayLine, l.own, "", false)

@@ -45,7 +45,8 @@ func (e Entry) Label() string {
 // IsSpan reports whether the entry covers a range of dates.
 func (e Entry) IsSpan() bool { return !e.End.IsZero() && e.End != e.Date }
 
-// Of derives a page's entries. t is the page's type, or nil for plain pages.
+// Of derives a page's entries, oldest first. t is the page's type, or nil
+// for plain pages.
 func Of(id, title string, t *schema.Type, m *schema.Meta) []Entry {
 	var out []Entry
 	base := Entry{Page: id, Type: m.Type, Title: title}
@@ -73,6 +74,7 @@ func Of(id, title string, t *schema.Type, m *schema.Meta) []Entry {
 		e.Date, e.End, e.What, e.Source, e.Order = ms.Date, ms.End, ms.Title, FromMilestone, i
 		out = append(out, e)
 	}
+	Sort(out)
 	return out
 }
 
