@@ -152,7 +152,7 @@ func (j *ListsRun) Run() error {
 		todo = append(todo, tasks[1])
 	}
 	if j.effect&Data != 0 {
-		todo = append(todo, tasks[2])
+		todo = append(todo, timelineData(j.r))
 	}
 	return parallel(len(todo), func(i int) error { return todo[i](j.out) })
 }

@@ -272,10 +272,11 @@ func (s *Site) Render(sink Sink) error {
 			search.setSpooled(i, p.search)
 		}
 	}
-	// The lists need only the graph: they go first, each on a core, and
-	// the pages fill in around them, so that no core waits at the end.
-	// search.json and graph.json need every page's record: they go last.
-	lists := listTasks(r, s.cfg.Schema.Types)
+	// The lists and timeline.json need only the graph: they go first, each
+	// on a core, and the pages fill in around them, so that no core waits
+	// at the end. search.json and graph.json need every page's record:
+	// they go last.
+	lists := append(listTasks(r, s.cfg.Schema.Types), timelineData(r))
 	err := parallel(len(lists)+len(ids), func(i int) error {
 		if i < len(lists) {
 			return lists[i](sink)
@@ -375,15 +376,17 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	return tasks
 }
 
-// dataTasks make the data files: the search index, graph.json and
-// timeline.json, written as they are made.
+// dataTasks make the data files made of every page's record: the search
+// index and graph.json, written as they are made.
 func dataTasks(r *render.Renderer, search, graphs *records) []task {
 	return []task{
 		stream("search.json", func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) }),
 		stream("graph.json", func(w io.Writer) error { return r.WriteGraphJSON(w, graphs.len(), graphs.write) }),
-		stream("timeline.json", r.WriteTimelineJSON),
 	}
 }
+
+// timelineData makes timeline.json, which needs only the graph.
+func timelineData(r *render.Renderer) task { return stream("timeline.json", r.WriteTimelineJSON) }
 
 // copyFiles copies static/ (the site's over the built-in) and the
 // non-Markdown files of content/.
