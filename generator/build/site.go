@@ -192,7 +192,7 @@ func (s *Site) link() {
 	for _, p := range s.pages {
 		pages = append(pages, p.page)
 	}
-	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts, Mentions: s.live})
+	s.graph = graph.Build(s.cfg.Schema, pages, s.assets, graph.Options{WarnBrokenLinks: s.cfg.BrokenLinks == diag.Warning, Drafts: s.opts.Drafts, Live: s.live})
 	if !s.live {
 		for _, p := range pages {
 			p.Meta.Refs = nil // resolved into the graph's edges; only updates re-read them

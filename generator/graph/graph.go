@@ -46,9 +46,10 @@ func (p *Page) Summary() string {
 type Options struct {
 	WarnBrokenLinks bool // a link to nothing is a warning, not an error
 	Drafts          bool // publish drafts
-	// Mentions keeps, for Mentioning, the names every page's links and
-	// relations wrote; only incremental rebuilds ask.
-	Mentions bool
+	// Live keeps what Update needs: the index of page names and, for
+	// Mentioning, the names every page's links and relations wrote. A
+	// one-off build lets them go once links are resolved.
+	Live bool
 }
 
 // Graph is the whole knowledge base, linked.
@@ -196,9 +197,8 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		}
 	}
 	g.gather()
-	if !o.Mentions {
-		// Only updates look up more targets; a one-off build frees the cache.
-		g.names.written = new(sync.Map)
+	if !o.Live {
+		g.names = nil // only updates look up more names
 	}
 	return g
 }

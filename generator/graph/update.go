@@ -17,9 +17,12 @@ type Change struct {
 // links and relations they can affect: those of the changed pages, of the
 // pages that linked or related to them, and of the pages that name them.
 // g is left as it was, so that an edit with errors can be thrown away.
-// It reports false when the changes need a full Build: a clash of ids, or
-// a page without an id.
+// It reports false when the changes need a full Build: a clash of ids, a
+// page without an id, or a graph not built to be updated (Options.Live).
 func (g *Graph) Update(changes []Change) (*Graph, bool) {
+	if g.names == nil {
+		return nil, false
+	}
 	u := &updater{old: g, owned: map[string]bool{}}
 	for _, c := range changes {
 		for _, p := range []*Page{c.Old, c.New} {
@@ -215,7 +218,7 @@ func (n *Node) written() []string {
 // mentionAll records the names a node's links and relations write.
 func (g *Graph) mentionAll(n *Node) {
 	for _, target := range n.written() {
-		if target == "" || !g.opts.Mentions {
+		if target == "" || !g.opts.Live {
 			continue
 		}
 		keys := g.names.keysOf(target)
