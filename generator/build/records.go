@@ -2,6 +2,7 @@ package build
 
 import (
 	"io"
+	"sync"
 
 	"github.com/kbgen/kb/generator/spool"
 )
@@ -9,10 +10,11 @@ import (
 // records are the pages' entries of search.json or graph.json, in id
 // order: in memory, or in a spool when the site spools.
 type records struct {
-	sp  *spool.Spool
-	mem [][]byte
-	at  []spool.Extent
-	buf []byte // for reading a record back; write is called by one goroutine
+	sp   *spool.Spool
+	mem  [][]byte
+	at   []spool.Extent
+	buf  []byte    // for reading a record back; write is called by one goroutine
+	bufs sync.Pool // of *[]byte, for making records to spool
 	// spooled marks the records put in the spool before rendering (see
 	// setSpooled), when there are any.
 	spooled []bool
@@ -36,14 +38,26 @@ func newRecords(sp *spool.Spool, n int) *records {
 	return &records{mem: make([][]byte, n)}
 }
 
-// set stores the record of page i. Pages may be set concurrently.
-func (r *records) set(i int, b []byte) error {
+// make stores the record of page i that appendTo appends to the bytes it
+// is given. Pages may be made concurrently. A spooled record is made in a
+// buffer reused for the next; one kept in memory keeps its own.
+func (r *records) make(i int, appendTo func(dst []byte) ([]byte, error)) error {
 	if r.sp == nil {
+		b, err := appendTo(nil)
 		r.mem[i] = b
-		return nil
+		return err
 	}
-	e, err := r.sp.Append(b)
-	r.at[i] = e
+	buf, _ := r.bufs.Get().(*[]byte)
+	if buf == nil {
+		buf = new([]byte)
+	}
+	defer r.bufs.Put(buf)
+	b, err := appendTo((*buf)[:0])
+	*buf = b
+	if err != nil {
+		return err
+	}
+	r.at[i], err = r.sp.Append(b)
 	return err
 }
 

@@ -302,19 +302,13 @@ func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *re
 // renderPage renders page ids[i] into sink, and stores its records.
 func renderPage(r *render.Renderer, ids []string, i int, sink Sink, search, graphs *records) error {
 	if !search.has(i) {
-		rec, err := r.SearchRecord(ids[i])
+		err := search.make(i, func(dst []byte) ([]byte, error) { return r.AppendSearchRecord(dst, ids[i]) })
 		if err != nil {
 			return err
 		}
-		if err := search.set(i, rec); err != nil {
-			return err
-		}
 	}
-	rec, err := r.GraphRecord(ids[i])
+	err := graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
 	if err != nil {
-		return err
-	}
-	if err := graphs.set(i, rec); err != nil {
 		return err
 	}
 	return r.WritePage(ids[i], sink.Put)

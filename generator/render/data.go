@@ -55,11 +55,12 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }
 
-// GraphRecord is a page's entry in graph.json: its id, type, title, URL,
-// fields, relations (resolved ids), outgoing links and backlinks.
-func (r *Renderer) GraphRecord(id string) ([]byte, error) {
+// AppendGraphRecord appends to dst a page's entry in graph.json: its id,
+// type, title, URL, fields, relations (resolved ids), outgoing links and
+// backlinks.
+func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 	n := r.g.Node(id)
-	w := jsonw{b: make([]byte, 0, 512)}
+	w := jsonw{b: dst}
 	w.open('{')
 	for _, kv := range [][2]string{
 		{"id", n.ID}, {"type", n.Meta.Type}, {"title", n.Title}, {"url", r.url(n.URL())},
@@ -127,11 +128,11 @@ func (r *Renderer) GraphRecord(id string) ([]byte, error) {
 	}
 	w.close(']')
 	w.close('}')
-	return w.b, nil
+	return w.b
 }
 
-// SearchRecord is a page's entry in the search index.
-func (r *Renderer) SearchRecord(id string) ([]byte, error) {
+// AppendSearchRecord appends to dst a page's entry in the search index.
+func (r *Renderer) AppendSearchRecord(dst []byte, id string) ([]byte, error) {
 	n := r.g.Node(id)
 	text := ""
 	if n.Doc != nil {
@@ -140,7 +141,7 @@ func (r *Renderer) SearchRecord(id string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	return SearchRecordOf(nil, r.site.Base, n.Page, n.Type, text), nil
+	return SearchRecordOf(dst, r.site.Base, n.Page, n.Type, text), nil
 }
 
 // SearchRecordOf appends to dst the search index entry of page p, of type
