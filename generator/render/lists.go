@@ -1,12 +1,15 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"io"
 	"iter"
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/schema"
@@ -148,7 +151,7 @@ func dropEmptyColumns(v *ListView) {
 }
 
 func comparePages(a, b *PageLink) int {
-	if c := strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)); c != 0 {
+	if c := compareLower(a.Title, b.Title); c != 0 {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
@@ -380,10 +383,34 @@ func (r *Renderer) Timeline(w io.Writer) error {
 }
 
 func compareOptions(a, b Option) int {
-	if c := strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)); c != 0 {
+	if c := compareLower(a.Label, b.Label); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Value, b.Value)
+}
+
+// compareLower is strings.Compare(strings.ToLower(a), strings.ToLower(b))
+// without making the lower-cased strings: sorting a list by title calls
+// it n log n times. UTF-8 orders as its code points do, so comparing the
+// lower-cased runes one by one gives the same answer.
+func compareLower(a, b string) int {
+	for len(a) > 0 && len(b) > 0 {
+		ra, na := rune(a[0]), 1
+		if ra >= utf8.RuneSelf {
+			ra, na = utf8.DecodeRuneInString(a)
+		}
+		rb, nb := rune(b[0]), 1
+		if rb >= utf8.RuneSelf {
+			rb, nb = utf8.DecodeRuneInString(b)
+		}
+		if ra != rb {
+			if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
+				return c
+			}
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 // filterTypes are the types a reader can narrow the timeline by: those
