@@ -190,12 +190,12 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	for _, n := range all {
 		g.contribute(n, func(id string) *Node { return g.nodes[id] }, false)
 	}
-	for _, n := range regular {
-		if n.Published {
+	onEveryCore(len(regular), func(i int) {
+		if n := regular[i]; n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
 			n.related = relatedOf(n)
 		}
-	}
+	})
 	g.gather()
 	if !o.Live {
 		g.names = nil // only updates look up more names
