@@ -164,6 +164,26 @@ func copyDir(t *testing.T, src, dst string) {
 	}
 }
 
+// TestBuildSpilledContexts: a site large enough to spool its links'
+// sentences (read back one by one for the backlinks) builds the same
+// output as one that keeps them in memory.
+func TestBuildSpilledContexts(t *testing.T) {
+	for _, src := range []string{"testdata/site", "../.."} {
+		t.Run(src, func(t *testing.T) {
+			kept, spilled := filepath.Join(t.TempDir(), "kept"), filepath.Join(t.TempDir(), "spilled")
+			buildSite(t, src, kept, Options{})
+			buildSite(t, src, spilled, Options{spillAbove: 1})
+			want, got := tree(t, kept), tree(t, spilled)
+			if d := diffFiles(want, got); d != "" {
+				t.Errorf("spilled sentences changed the output:\n%s", d)
+			}
+			if !bytes.Contains(want["index.html"], []byte("<html")) || len(want) < 10 {
+				t.Errorf("the site built only %d files", len(want))
+			}
+		})
+	}
+}
+
 // TestBuildKeepsOutputOnErrors: content errors leave the previous output
 // exactly as it was, and no temporary folder behind.
 func TestBuildKeepsOutputOnErrors(t *testing.T) {

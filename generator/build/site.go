@@ -4,6 +4,7 @@
 package build
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"io/fs"
@@ -31,6 +32,9 @@ type Options struct {
 	// parsing and rendering, rather than in memory: what a one-off build
 	// of a large site wants, and serve, which re-renders, does not.
 	Spool bool
+	// spillAbove replaces spillContextsAbove when set, so that tests
+	// spill the link sentences of a small site.
+	spillAbove int
 }
 
 // Site is a site read into memory: its settings, templates and pages. It
@@ -89,7 +93,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	s.assets = files.Assets
-	s.spillContexts = len(files.Pages) > spillContextsAbove
+	s.spillContexts = len(files.Pages) > cmp.Or(o.spillAbove, spillContextsAbove)
 	if s.statics, err = s.layers.Files("static"); err != nil {
 		return nil, err
 	}

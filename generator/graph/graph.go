@@ -132,6 +132,12 @@ func (g *Graph) Context(b Backlink) (markdown.Context, error) {
 	return g.nodes[b.Page].Doc.LinkContext(b.Link)
 }
 
+// AppendContext appends the sentence around a backlink to dst, as
+// markdown.SplitContext reads it.
+func (g *Graph) AppendContext(dst []byte, b Backlink) ([]byte, error) {
+	return g.nodes[b.Page].Doc.AppendLinkContext(dst, b.Link)
+}
+
 // Node returns the page with the id, or nil.
 func (g *Graph) Node(id string) *Node { return g.nodes[id] }
 

@@ -62,17 +62,35 @@ func (d *Document) PlainText() (string, error) {
 // LinkContext returns the sentence around link i, from memory or from the
 // document's spool.
 func (d *Document) LinkContext(i int) (Context, error) {
-	from, to := d.contexts[i], d.contexts[i+1]
-	s := ""
-	if d.spilledContexts {
-		b, err := d.spool.Read(spool.Extent{Off: d.contextsAt + int64(from), Len: int64(to - from)}, nil)
-		if err != nil {
-			return Context{}, err
-		}
-		s = string(b)
-	} else {
-		s = d.contextText[from:to]
+	if !d.spilledContexts {
+		return SplitContext(d.contextText[d.contexts[i]:d.contexts[i+1]])
 	}
+	b, err := d.AppendLinkContext(nil, i)
+	if err != nil {
+		return Context{}, err
+	}
+	return SplitContext(string(b))
+}
+
+// AppendLinkContext appends the sentence around link i to dst, as
+// SplitContext reads it, from memory or from the document's spool: a
+// page showing many backlinks reads them all into one buffer instead of
+// making strings for each.
+func (d *Document) AppendLinkContext(dst []byte, i int) ([]byte, error) {
+	from, to := d.contexts[i], d.contexts[i+1]
+	if !d.spilledContexts {
+		return append(dst, d.contextText[from:to]...), nil
+	}
+	n := int(to - from)
+	dst = slices.Grow(dst, n)
+	if _, err := d.spool.Read(spool.Extent{Off: d.contextsAt + int64(from), Len: int64(n)}, dst[len(dst):cap(dst)]); err != nil {
+		return dst, err
+	}
+	return dst[:len(dst)+n], nil
+}
+
+// SplitContext splits a sentence as AppendLinkContext writes it.
+func SplitContext(s string) (Context, error) {
 	before, rest, ok1 := strings.Cut(s, "\x00")
 	link, after, ok2 := strings.Cut(rest, "\x00")
 	if !ok1 || !ok2 {

@@ -6,8 +6,9 @@ import (
 	"unsafe"
 )
 
-// arena holds the HTML made for one page while the page is written: its
-// body with the links filled in, and its fragments. They are most of what
+// arena holds the text made for one page while the page is written: its
+// body with the links filled in, its fragments and the sentences of its
+// backlinks. They are most of what
 // rendering a page allocates, none of them outlives the page, and the
 // arena's buffers are reused for the next one: the strings handed to the
 // template point into them (unsafe.String), so an arena must not be put
@@ -16,6 +17,7 @@ import (
 type arena struct {
 	frags   []byte
 	body    bytes.Buffer
+	text    []byte // the sentences of the page's backlinks
 	scratch []byte // a spooled body, read back before it is filled
 }
 
@@ -28,6 +30,7 @@ func (r *Renderer) getArena() *arena {
 
 func (r *Renderer) putArena(a *arena) {
 	a.frags = a.frags[:0]
+	a.text = a.text[:0]
 	a.body.Reset()
 	r.arenas.Put(a)
 }
@@ -43,9 +46,13 @@ func (a *arena) fragment(v *PageView, write func(*html, *PageView)) template.HTM
 	return arenaString(a.frags[start:])
 }
 
-func arenaString(b []byte) template.HTML {
+func arenaString(b []byte) template.HTML { return template.HTML(arenaText(b)) }
+
+// arenaText is b as a string that shares its bytes: b must not change
+// while the string is in use.
+func arenaText(b []byte) string {
 	if len(b) == 0 {
 		return ""
 	}
-	return template.HTML(unsafe.String(&b[0], len(b)))
+	return unsafe.String(&b[0], len(b))
 }

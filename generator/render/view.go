@@ -349,20 +349,22 @@ func (r *Renderer) groups(n *graph.Node) []Group {
 	return out
 }
 
-func (r *Renderer) backlinks(n *graph.Node) ([]Backlink, error) {
+// backlinks are the pages linking to n, each with the sentence around its
+// first link. The sentences are read into the page's arena.
+func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 	var out []Backlink
 	for _, b := range n.Backlinks {
 		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
 			continue // one sentence from each page: the first
 		}
-		c, err := r.g.Context(b)
-		if err != nil {
+		start := len(a.text)
+		var err error
+		if a.text, err = r.g.AppendContext(a.text, b); err != nil {
 			return nil, err
 		}
-		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
-			last := &out[len(out)-1]
-			last.Contexts = append(last.Contexts, c)
-			continue
+		c, err := markdown.SplitContext(arenaText(a.text[start:]))
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, Backlink{Page: r.pageLink(r.g.Node(b.Page)), Contexts: []markdown.Context{c}})
 	}
@@ -402,7 +404,7 @@ func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 	}
 	v.Timeline = r.pageTimeline(n)
 	var err error
-	if v.Backlinks, err = r.backlinks(n); err != nil {
+	if v.Backlinks, err = r.backlinks(n, a); err != nil {
 		return nil, err
 	}
 	if v.Body, err = r.body(n, a); err != nil {
