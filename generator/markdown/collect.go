@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -23,17 +24,30 @@ type collector struct {
 	firstLine int
 	lines     *diag.Lines // made when the first link needs its place
 	doc       *Document
-	contexts  []Context // each link's, packed into doc when done
-	ids       map[string]bool
-	text      []byte       // the document's plain text so far
-	block     bytes.Buffer // the plain text of the block being read
-	spans     []span       // where the block's links are in it
+	*scratch
+	block bytes.Buffer // the plain text of the block being read
+	spans []span       // where the block's links are in it
 }
 
-// collect reads what the graph needs from a parsed body; text is scratch
-// space for its plain text, returned for the next page.
-func collect(root ast.Node, src []byte, firstLine int, text []byte) (*Document, []byte) {
-	c := &collector{src: src, doc: &Document{}, ids: map[string]bool{}, firstLine: firstLine, text: text[:0]}
+// scratch is what collect builds a document's parts in, reused page to
+// page; the document gets exact-size copies, since a site keeps every
+// page's until it is rendered.
+type scratch struct {
+	text     []byte          // the plain text so far
+	links    []Link          // the links so far
+	contexts []byte          // their sentences, packed as Document.contextText
+	at       []int32         // where each link's sentence starts in contexts
+	ids      map[string]bool // the heading ids so far
+}
+
+// collect reads what the graph needs from a parsed body, building it in s.
+func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
+	s.text, s.links, s.contexts, s.at = s.text[:0], s.links[:0], s.contexts[:0], s.at[:0]
+	if s.ids == nil {
+		s.ids = map[string]bool{}
+	}
+	clear(s.ids)
+	c := &collector{src: src, doc: &Document{}, firstLine: firstLine, scratch: s}
 	// Each block of text is read as a whole, for headings, links and their
 	// sentences, and search; links get their index in the order written.
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -49,33 +63,31 @@ func collect(root ast.Node, src []byte, firstLine int, text []byte) (*Document, 
 		}
 		return ast.WalkContinue, nil
 	})
-	// Exact-size copies: a site keeps every page's text and links until
-	// it is rendered.
-	c.doc.Text = string(bytes.TrimSpace(c.text))
-	c.doc.Links = slices.Clone(c.doc.Links)
-	c.doc.packContexts(c.contexts)
-	return c.doc, c.text
+	c.doc.Text = string(bytes.TrimSpace(s.text))
+	c.doc.Links = slices.Clone(s.links)
+	c.contextsUpTo(len(s.links))
+	c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
+	c.doc.contextText = string(s.contexts)
+	return c.doc
 }
 
-// packContexts stores the links' sentences in one string.
-func (d *Document) packContexts(cs []Context) {
-	size := 0
-	for _, c := range cs {
-		size += len(c.Before) + len(c.Link) + len(c.After) + 2
+// addContext packs the sentence around the next link as
+// "before\x00link\x00after".
+func (c *collector) addContext(ctx Context) {
+	c.at = append(c.at, int32(len(c.contexts)))
+	c.contexts = append(c.contexts, ctx.Before...)
+	c.contexts = append(c.contexts, 0)
+	c.contexts = append(c.contexts, ctx.Link...)
+	c.contexts = append(c.contexts, 0)
+	c.contexts = append(c.contexts, ctx.After...)
+}
+
+// contextsUpTo gives every link before link n a sentence, an empty one
+// for any whose block had none to give.
+func (c *collector) contextsUpTo(n int) {
+	for len(c.at) < n {
+		c.addContext(Context{})
 	}
-	var b strings.Builder
-	b.Grow(size)
-	d.contexts = make([]int32, 0, len(cs)+1)
-	for _, c := range cs {
-		d.contexts = append(d.contexts, int32(b.Len()))
-		b.WriteString(c.Before)
-		b.WriteByte(0)
-		b.WriteString(c.Link)
-		b.WriteByte(0)
-		b.WriteString(c.After)
-	}
-	d.contexts = append(d.contexts, int32(b.Len()))
-	d.contextText = b.String()
 }
 
 // link registers a wikilink as the document's next.
@@ -83,9 +95,8 @@ func (c *collector) link(wl *Wikilink) {
 	if c.lines == nil {
 		c.lines = diag.NewLines(c.src, c.firstLine)
 	}
-	wl.Index = len(c.doc.Links)
-	c.contexts = append(c.contexts, Context{})
-	c.doc.Links = append(c.doc.Links, Link{
+	wl.Index = len(c.links)
+	c.links = append(c.links, Link{
 		Target: wl.Target, Heading: wl.Heading, Label: wl.Label,
 		Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
 	})
@@ -122,9 +133,13 @@ func (c *collector) readBlock(n ast.Node) {
 		}
 	}
 	if len(c.spans) > 0 {
-		full := c.block.String()
+		// The sentences are cut from the block's bytes and packed before
+		// the block buffer is used again.
+		b := c.block.Bytes()
+		full := unsafe.String(&b[0], len(b))
 		for _, s := range c.spans {
-			c.contexts[s.link] = sentence(full, s.start, s.end)
+			c.contextsUpTo(s.link)
+			c.addContext(sentence(full, s.start, s.end))
 		}
 	}
 }

@@ -119,8 +119,8 @@ type Heading struct {
 // that Len is the true offset.
 type Writer struct {
 	bytes.Buffer
-	holes []Hole
-	text  []byte // scratch for collect's plain text, pooled with the writer
+	holes   []Hole
+	scratch scratch // collect's, pooled with the writer
 }
 
 // Buffered implements util.BufWriter: nothing is held back.
@@ -150,7 +150,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 		c.writers.Put(w)
 	}()
 	var doc *Document
-	doc, w.text = collect(root, body, firstLine, w.text)
+	doc = collect(root, body, firstLine, &w.scratch)
 	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err
 	}
