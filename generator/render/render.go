@@ -202,8 +202,7 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 		}
 		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Shown()))
 	default:
-		target := r.g.Node(t.Page)
-		p := r.pageLink(target)
+		p := r.linkTo(t.Page)
 		href := p.URL
 		if t.Anchor != "" {
 			href += "#" + t.Anchor

@@ -190,6 +190,15 @@ func (r *Renderer) PrepareLinks() {
 	}
 }
 
+// linkTo is pageLink of the page with the id: in a full build, one
+// lookup instead of the node's and then its link's.
+func (r *Renderer) linkTo(id string) *PageLink {
+	if p := r.prepared[id]; p != nil {
+		return p
+	}
+	return r.pageLink(r.g.Node(id))
+}
+
 // pageLink is what other pages show of n, shared: a page shows dozens.
 func (r *Renderer) pageLink(n *graph.Node) *PageLink {
 	if p := r.prepared[n.ID]; p != nil {
@@ -342,7 +351,7 @@ func (r *Renderer) groups(n *graph.Node) []Group {
 	for _, g := range n.Groups() {
 		v := Group{Label: g.Label, Inverse: g.Inverse}
 		for _, id := range g.Pages {
-			v.Pages = append(v.Pages, r.pageLink(r.g.Node(id)))
+			v.Pages = append(v.Pages, r.linkTo(id))
 		}
 		out = append(out, v)
 	}
@@ -366,16 +375,15 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Backlink{Page: r.pageLink(r.g.Node(b.Page)), Contexts: []markdown.Context{c}})
+		out = append(out, Backlink{Page: r.linkTo(b.Page), Contexts: []markdown.Context{c}})
 	}
 	return out, nil
 }
 
 func (r *Renderer) entry(e timeline.Entry) Entry {
-	n := r.g.Node(e.Page)
 	v := Entry{
 		Date: dateRange(e.Date, e.End), DateISO: e.Date.String(), Label: e.Label(), What: e.What,
-		Page: r.pageLink(n), Span: e.IsSpan(), Year: e.Date.Year,
+		Page: r.linkTo(e.Page), Span: e.IsSpan(), Year: e.Date.Year,
 	}
 	if v.Span {
 		v.EndISO = e.End.String()
