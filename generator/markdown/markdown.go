@@ -149,8 +149,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 		w.holes = w.holes[:0]
 		c.writers.Put(w)
 	}()
-	var doc *Document
-	doc = collect(root, body, firstLine, &w.scratch)
+	doc := collect(root, body, firstLine, &w.scratch)
 	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err
 	}
