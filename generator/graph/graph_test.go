@@ -477,3 +477,19 @@ func TestProblemsAreSorted(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestUpdateNeedsLiveGraph: a graph built for one build has let its names
+// index go, and asks for a full build rather than update without it.
+func TestUpdateNeedsLiveGraph(t *testing.T) {
+	for _, live := range []bool{false, true} {
+		g := build(t, site, nil, Options{Live: live})
+		n := g.Node("participants/china")
+		if n == nil {
+			t.Fatal("no participants/china in the test site")
+		}
+		edited := *n.Page
+		if _, ok := g.Update([]Change{{Old: n.Page, New: &edited}}); ok != live {
+			t.Errorf("Live %v: Update reported %v", live, ok)
+		}
+	}
+}
