@@ -14,6 +14,7 @@ import (
 	"github.com/kbgen/kb/generator/content"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/graph"
+	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
 )
@@ -138,7 +139,7 @@ func (j *ListsRun) Run() error {
 	if j.effect&Lists != 0 {
 		made := &recording{Sink: j.out, paths: map[string]bool{}}
 		tasks := listTasks(j.r, j.types)
-		if err := parallel(len(tasks), func(i int) error { return tasks[i](made) }); err != nil {
+		if err := parallel.Each(len(tasks), func(i int) error { return tasks[i](made) }); err != nil {
 			return err
 		}
 		j.made = made.paths
@@ -154,7 +155,7 @@ func (j *ListsRun) Run() error {
 	if j.effect&Data != 0 {
 		todo = append(todo, timelineData(j.r))
 	}
-	return parallel(len(todo), func(i int) error { return todo[i](j.out) })
+	return parallel.Each(len(todo), func(i int) error { return todo[i](j.out) })
 }
 
 // CommitLists puts a run's lists in the output and returns the outputs

@@ -18,6 +18,7 @@ import (
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/output"
+	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/spool"
@@ -98,7 +99,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	results := make([]*parsed, len(files.Pages))
-	err = parallel(len(files.Pages), func(i int) error {
+	err = parallel.Each(len(files.Pages), func(i int) error {
 		buf := s.getScratch()
 		defer s.putScratch(buf)
 		data, err := readInto(fsys, files.Pages[i], *buf)
@@ -281,7 +282,7 @@ func (s *Site) Render(sink Sink) error {
 	// at the end. search.json and graph.json need every page's record:
 	// they go last.
 	lists := append(listTasks(r, s.cfg.Schema.Types), timelineData(r))
-	err := parallel(len(lists)+len(ids), func(i int) error {
+	err := parallel.Each(len(lists)+len(ids), func(i int) error {
 		if i < len(lists) {
 			return lists[i](sink)
 		}
@@ -291,7 +292,7 @@ func (s *Site) Render(sink Sink) error {
 		return err
 	}
 	data := dataTasks(r, search, graphs)
-	if err := parallel(len(data), func(i int) error { return data[i](sink) }); err != nil {
+	if err := parallel.Each(len(data), func(i int) error { return data[i](sink) }); err != nil {
 		return err
 	}
 	return s.copyFiles(sink)
@@ -300,7 +301,7 @@ func (s *Site) Render(sink Sink) error {
 // renderPages renders pages into sink on every core, and stores each
 // page's search and graph.json records in the order of ids.
 func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
-	return parallel(len(ids), func(i int) error { return renderPage(r, ids, i, sink, search, graphs) })
+	return parallel.Each(len(ids), func(i int) error { return renderPage(r, ids, i, sink, search, graphs) })
 }
 
 // renderPage renders page ids[i] into sink, and stores its records.

@@ -9,15 +9,13 @@ import (
 	"fmt"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/kbgen/kb/generator/content"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/markdown"
+	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
 	"github.com/kbgen/kb/generator/timeline"
@@ -189,18 +187,19 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	all := append(regular, g.special()...)
 	// Each page's links and relations are resolved on their own, on every
 	// core; what they mention is gathered after, in order.
-	onEveryCore(len(all), func(i int) { g.resolve(all[i]) })
+	_ = parallel.Each(len(all), func(i int) error { g.resolve(all[i]); return nil })
 	for _, n := range all {
 		g.mentionAll(n)
 	}
 	for _, n := range all {
 		g.contribute(n, func(id string) *Node { return g.nodes[id] }, false)
 	}
-	onEveryCore(len(regular), func(i int) {
+	_ = parallel.Each(len(regular), func(i int) error {
 		if n := regular[i]; n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
 			n.related = relatedOf(n)
 		}
+		return nil
 	})
 	g.gather()
 	if !o.Live {
@@ -602,20 +601,4 @@ func (g *Graph) Neighbours(id string) []string {
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)
-}
-
-// onEveryCore calls fn(0) to fn(n-1), spread over the cores.
-func onEveryCore(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

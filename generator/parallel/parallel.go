@@ -1,4 +1,5 @@
-package build
+// Package parallel spreads the items of a job over every core.
+package parallel
 
 import (
 	"runtime"
@@ -6,10 +7,10 @@ import (
 	"sync/atomic"
 )
 
-// parallel calls fn(0) .. fn(n-1) on every core and returns the first
+// Each calls fn(0) .. fn(n-1) on every core and returns the first
 // error. Work is handed out one index at a time, so slow items (a page
 // with much highlighted code) do not hold up a whole share.
-func parallel(n int, fn func(i int) error) error {
+func Each(n int, fn func(i int) error) error {
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var next atomic.Int64
 	var once sync.Once
