@@ -33,7 +33,7 @@ func (r *records) has(i int) bool { return r.spooled != nil && r.spooled[i] }
 
 func newRecords(sp *spool.Spool, n int) *records {
 	if sp != nil {
-		return &records{sp: sp, at: make([]spool.Extent, n)}
+		return &records{sp: sp, at: make([]spool.Extent, n), bufs: sync.Pool{New: func() any { return new([]byte) }}}
 	}
 	return &records{mem: make([][]byte, n)}
 }
@@ -47,10 +47,7 @@ func (r *records) make(i int, appendTo func(dst []byte) ([]byte, error)) error {
 		r.mem[i] = b
 		return err
 	}
-	buf, _ := r.bufs.Get().(*[]byte)
-	if buf == nil {
-		buf = new([]byte)
-	}
+	buf := r.bufs.Get().(*[]byte)
 	defer r.bufs.Put(buf)
 	b, err := appendTo((*buf)[:0])
 	*buf = b

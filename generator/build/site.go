@@ -81,7 +81,8 @@ func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
 
 // load reads a site; a live one keeps what incremental updates need.
 func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
-	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live, scratch: new(sync.Pool)}
+	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live,
+		scratch: &sync.Pool{New: func() any { return new([]byte) }}}
 	if o.Spool {
 		var err error
 		if s.spool, err = spool.New(""); err != nil {
@@ -120,12 +121,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	return s, nil
 }
 
-func (s *Site) getScratch() *[]byte {
-	if buf, ok := s.scratch.Get().(*[]byte); ok {
-		return buf
-	}
-	return new([]byte)
-}
+func (s *Site) getScratch() *[]byte { return s.scratch.Get().(*[]byte) }
 
 func (s *Site) putScratch(buf *[]byte) { s.scratch.Put(buf) }
 

@@ -46,7 +46,7 @@ func New(o Options) *Converter {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks()),
 		goldmark.WithRendererOptions(opts...),
 	)
-	return &Converter{md: md}
+	return &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
 }
 
 // Document is a converted page body.
@@ -140,10 +140,7 @@ func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 // (a document that then leaves with HTML gets its own copy of it).
 func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document) error) (*Document, error) {
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
-	w, _ := c.writers.Get().(*Writer)
-	if w == nil {
-		w = &Writer{}
-	}
+	w := c.writers.Get().(*Writer)
 	defer func() {
 		w.Reset()
 		w.holes = w.holes[:0]

@@ -21,12 +21,7 @@ type arena struct {
 	scratch []byte // a spooled body, read back before it is filled
 }
 
-func (r *Renderer) getArena() *arena {
-	if a, ok := r.arenas.Get().(*arena); ok {
-		return a
-	}
-	return &arena{}
-}
+func (r *Renderer) getArena() *arena { return r.arenas.Get().(*arena) }
 
 func (r *Renderer) putArena(a *arena) {
 	a.frags = a.frags[:0]

@@ -49,6 +49,8 @@ type Renderer struct {
 // New prepares the rendering of a graph.
 func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	r := &Renderer{cfg: cfg, g: g, tpl: tpl}
+	r.buffers.New = func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }
+	r.arenas.New = func() any { return new(arena) }
 	for _, id := range g.IDs() {
 		if u := g.Node(id).Meta.Updated; u.Compare(r.asOf) > 0 {
 			r.asOf = u
@@ -118,10 +120,7 @@ func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) erro
 	if t == nil {
 		return fmt.Errorf("templates/%s.html: no such template", kind)
 	}
-	b, _ := r.buffers.Get().(*bytes.Buffer)
-	if b == nil {
-		b = bytes.NewBuffer(make([]byte, 0, 64<<10))
-	}
+	b := r.buffers.Get().(*bytes.Buffer)
 	defer func() {
 		b.Reset()
 		r.buffers.Put(b)
