@@ -118,16 +118,11 @@ type Target struct {
 }
 
 // Backlink is a link to this page from another page's prose: the page,
-// and the index of the link in its document, whose Context is the
-// sentence around it.
+// and the index of the link in its document (AppendContext reads the
+// sentence around it).
 type Backlink struct {
 	Page string
 	Link int
-}
-
-// Context returns the sentence around a backlink.
-func (g *Graph) Context(b Backlink) (markdown.Context, error) {
-	return g.nodes[b.Page].Doc.LinkContext(b.Link)
 }
 
 // AppendContext appends the sentence around a backlink to dst, as

@@ -255,7 +255,11 @@ func TestBacklinks(t *testing.T) {
 	}
 	var got []string
 	for _, b := range g.Node("participants/china").Backlinks {
-		c, err := g.Context(b)
+		raw, err := g.AppendContext(nil, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := markdown.SplitContext(string(raw))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -214,7 +214,7 @@ func sentence(text string, start, end int) Context {
 	if len(after) > 100 {
 		after = Truncate(after, 100)
 	}
-	return Context{Before: before, Link: text[start:end], After: after} // copied by packContexts
+	return Context{Before: before, Link: text[start:end], After: after} // copied by addContext
 }
 
 // isSentenceEnd reports whether text[i] is the last byte of a sentence's

@@ -209,12 +209,12 @@ func (r *Renderer) Home() (File, error) {
 		next = len(lines)
 	}
 	for i := next; i < len(lines) && len(v.Upcoming) < 4; i++ {
-		e := r.lineEntry(*lines[i], false, "", false)
+		e := r.lineEntry(lines[i], false, "", false)
 		e.Upcoming = true
 		v.Upcoming = append(v.Upcoming, e)
 	}
 	for i := next - 1; i >= 0 && len(v.Latest) < 8; i-- {
-		v.Latest = append(v.Latest, r.lineEntry(*lines[i], false, "", false))
+		v.Latest = append(v.Latest, r.lineEntry(lines[i], false, "", false))
 	}
 	b, err := r.execute("home", v)
 	return File{Path: "index.html", Data: b}, err
@@ -348,7 +348,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 					y.Months = append(y.Months, MonthView{Name: name})
 				}
 				mv := &y.Months[len(y.Months)-1]
-				mv.Entries = append(mv.Entries, r.lineEntry(*lines[i], false, filters[lines[i].first.Page], true))
+				mv.Entries = append(mv.Entries, r.lineEntry(lines[i], false, filters[lines[i].first.Page], true))
 			}
 			if !yield(y) {
 				return

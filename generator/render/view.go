@@ -458,7 +458,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 }
 
 // lineEntry is a timeline line as shown, with its HTML.
-func (r *Renderer) lineEntry(l dayLine, own bool, filter string, badge bool) Entry {
+func (r *Renderer) lineEntry(l *dayLine, own bool, filter string, badge bool) Entry {
 	e := r.entry(*l.first)
 	e.What, e.Own, e.Filter, e.badge = l.what, own, filter, badge
 	return e
@@ -485,7 +485,7 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(*a.first, *b.first) })
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
-		out[i] = r.lineEntry(*l.dayLine, l.own, "", false)
+		out[i] = r.lineEntry(l.dayLine, l.own, "", false)
 	}
 	return out
 }
