@@ -284,11 +284,11 @@ func (r *Renderer) allLines() []*dayLine {
 	r.allLinesOnce.Do(func() {
 		n := 0
 		for _, id := range r.g.IDs() {
-			n += len(r.dayLines(r.g.Node(id)))
+			n += len(r.dayLines(id))
 		}
 		lines := make([]*dayLine, 0, n)
 		for _, id := range r.g.IDs() {
-			own := r.dayLines(r.g.Node(id))
+			own := r.dayLines(id)
 			for i := range own {
 				lines = append(lines, &own[i])
 			}

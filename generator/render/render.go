@@ -39,7 +39,7 @@ type Renderer struct {
 	allLinesOnce  sync.Once
 	allLinesCache []*dayLine // every page's timeline lines, oldest first; see allLines
 
-	prepared map[string]*PageLink // by id; see PrepareLinks
+	prepared map[string]*prepared // by id; see PrepareLinks
 	links    sync.Map             // id -> *PageLink: a page is linked from many others
 	lines    sync.Map             // id -> []dayLine: shown on every related page's timeline
 	buffers  sync.Pool            // of *bytes.Buffer, for template output
@@ -238,8 +238,6 @@ func isImage(p string) bool {
 	}
 	return false
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func monthName(m int) string { return time.Month(m).String() }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -112,7 +113,6 @@ type Entry struct {
 	Date     string // "26 July 2025", or "26–28 July 2025" for a span
 	DateISO  string
 	EndISO   string
-	Label    string
 	What     string
 	Page     *PageLink
 	Span     bool
@@ -123,6 +123,16 @@ type Entry struct {
 	Upcoming bool // on the home page: after the latest "updated" date of the site
 
 	badge bool // shows the page's type: on the timeline page
+}
+
+// Label is the entry as a reader sees it: "EU AI Act: in force", or the
+// page's title alone for its own date. It is made when asked for, as the
+// built-in templates do not show it.
+func (e Entry) Label() string {
+	if e.What == "" {
+		return e.Page.Title
+	}
+	return e.Page.Title + ": " + e.What
 }
 
 // HTML is the entry as the built-in templates show it; see PageLink.HTML.
@@ -177,24 +187,32 @@ type PageView struct {
 }
 
 // PrepareLinks makes what other pages show of every page, at once, for a
-// renderer that renders the whole site: a page shows dozens of others,
-// and a plain map, read-only from here on, is cheaper to look them up in
-// than the concurrent cache that a renderer of a few pages fills.
+// renderer that renders the whole site: its link and its timeline lines.
+// A page shows dozens of others, and a plain map, read-only from here on,
+// is cheaper to look them up in than the concurrent caches that a
+// renderer of a few pages fills.
 func (r *Renderer) PrepareLinks() {
 	ids := r.g.IDs()
-	links := make([]PageLink, len(ids))
-	r.prepared = make(map[string]*PageLink, len(ids))
+	all := make([]prepared, len(ids))
+	r.prepared = make(map[string]*prepared, len(ids))
 	for i, id := range ids {
-		links[i] = r.makePageLink(r.g.Node(id))
-		r.prepared[id] = &links[i]
+		n := r.g.Node(id)
+		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n)}
+		r.prepared[id] = &all[i]
 	}
+}
+
+// prepared is what PrepareLinks makes of a page.
+type prepared struct {
+	link  PageLink
+	lines []dayLine
 }
 
 // linkTo is pageLink of the page with the id: in a full build, one
 // lookup instead of the node's and then its link's.
 func (r *Renderer) linkTo(id string) *PageLink {
 	if p := r.prepared[id]; p != nil {
-		return p
+		return &p.link
 	}
 	return r.pageLink(r.g.Node(id))
 }
@@ -202,7 +220,7 @@ func (r *Renderer) linkTo(id string) *PageLink {
 // pageLink is what other pages show of n, shared: a page shows dozens.
 func (r *Renderer) pageLink(n *graph.Node) *PageLink {
 	if p := r.prepared[n.ID]; p != nil {
-		return p
+		return &p.link
 	}
 	if p, ok := r.links.Load(n.ID); ok {
 		return p.(*PageLink)
@@ -305,17 +323,24 @@ func (r *Renderer) facts(n *graph.Node) []Fact {
 
 // dateRange writes a span compactly: "26–28 July 2025", "July–August 2025".
 func dateRange(a, b schema.Date) string {
-	if b.IsZero() || a == b {
-		return a.Display()
+	var buf [64]byte
+	return string(appendDateRange(buf[:0], a, b))
+}
+
+// appendDateRange appends a..b as dateRange writes it, without the
+// strings in between: timelines show hundreds of thousands of dates.
+func appendDateRange(dst []byte, a, b schema.Date) []byte {
+	switch {
+	case b.IsZero() || a == b:
+		return a.AppendDisplay(dst)
+	case a.Year == b.Year && a.Month == b.Month && a.Day > 0 && b.Day > 0:
+		dst = strconv.AppendInt(dst, int64(a.Day), 10) // 26–28 July 2025
+	case a.Year == b.Year && a.Day == 0 && b.Day == 0 && a.Month > 0 && b.Month > 0:
+		dst = append(dst, monthName(a.Month)...) // July–August 2025
+	default:
+		return b.AppendDisplay(append(a.AppendDisplay(dst), " – "...))
 	}
-	da, db := a.Display(), b.Display()
-	if a.Year == b.Year && a.Month == b.Month && a.Day > 0 && b.Day > 0 {
-		return strings.SplitN(da, " ", 2)[0] + "–" + db
-	}
-	if a.Year == b.Year && a.Day == 0 && b.Day == 0 && a.Month > 0 && b.Month > 0 {
-		return strings.TrimSuffix(da, " "+itoa(a.Year)) + "–" + db
-	}
-	return da + " – " + db
+	return b.AppendDisplay(append(dst, "–"...))
 }
 
 func (r *Renderer) tags(names []string) []Tag {
@@ -382,7 +407,7 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 
 func (r *Renderer) entry(e timeline.Entry) Entry {
 	v := Entry{
-		Date: dateRange(e.Date, e.End), DateISO: e.Date.String(), Label: e.Label(), What: e.What,
+		Date: dateRange(e.Date, e.End), DateISO: e.Date.String(), What: e.What,
 		Page: r.linkTo(e.Page), Span: e.IsSpan(), Year: e.Date.Year,
 	}
 	if v.Span {
@@ -429,13 +454,17 @@ type dayLine struct {
 	what  string          // the entries' whats, joined
 }
 
-// dayLines returns a page's timeline lines, oldest first, made once.
-func (r *Renderer) dayLines(n *graph.Node) []dayLine {
-	if l, ok := r.lines.Load(n.ID); ok {
+// dayLines returns the timeline lines of the page with the id, oldest
+// first, made once.
+func (r *Renderer) dayLines(id string) []dayLine {
+	if p := r.prepared[id]; p != nil {
+		return p.lines
+	}
+	if l, ok := r.lines.Load(id); ok {
 		return l.([]dayLine)
 	}
-	l := makeDayLines(n)
-	r.lines.Store(n.ID, l)
+	l := makeDayLines(r.g.Node(id))
+	r.lines.Store(id, l)
 	return l
 }
 
@@ -472,12 +501,12 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 		own bool
 	}
 	var lines []line
-	own := r.dayLines(n)
+	own := r.dayLines(n.ID)
 	for i := range own {
 		lines = append(lines, line{&own[i], true})
 	}
 	for _, id := range n.Related() {
-		related := r.dayLines(r.g.Node(id))
+		related := r.dayLines(id)
 		for i := range related {
 			lines = append(lines, line{&related[i], false})
 		}

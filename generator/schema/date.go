@@ -64,29 +64,61 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // String writes the date as it was given: "2025", "2025-07", "2025-07-26".
 func (d Date) String() string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	var buf [16]byte
+	return string(d.AppendString(buf[:0]))
+}
+
+// AppendString appends the date as String writes it. Timelines write
+// hundreds of thousands of dates; fmt would allocate for each.
+func (d Date) AppendString(dst []byte) []byte {
+	if d.IsZero() {
+		return dst
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	dst = appendPadded(dst, d.Year, 4)
+	if d.Month > 0 {
+		dst = appendPadded(append(dst, '-'), d.Month, 2)
+		if d.Day > 0 {
+			dst = appendPadded(append(dst, '-'), d.Day, 2)
+		}
+	}
+	return dst
 }
 
 // Display writes the date for readers, to the precision given:
 // "2025", "July 2025", "26 July 2025".
 func (d Date) Display() string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Month == 0:
-		return strconv.Itoa(d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+	var buf [32]byte
+	return string(d.AppendDisplay(buf[:0]))
+}
+
+// AppendDisplay appends the date as Display writes it.
+func (d Date) AppendDisplay(dst []byte) []byte {
+	if d.IsZero() {
+		return dst
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+	if d.Month > 0 {
+		if d.Day > 0 {
+			dst = append(strconv.AppendInt(dst, int64(d.Day), 10), ' ')
+		}
+		dst = append(append(dst, time.Month(d.Month).String()...), ' ')
+	}
+	return strconv.AppendInt(dst, int64(d.Year), 10)
+}
+
+// appendPadded appends n in decimal, zero-padded to width digits, as
+// fmt's %0*d does; a negative n keeps its sign first.
+func appendPadded(dst []byte, n, width int) []byte {
+	if n < 0 {
+		dst = append(dst, '-')
+		n = -n
+		width--
+	}
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	for i := len(d); i < width; i++ {
+		dst = append(dst, '0')
+	}
+	return append(dst, d...)
 }
 
 // Compare orders dates by year, month and day; a date known only to the

@@ -1,7 +1,9 @@
 package schema
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -98,6 +100,7 @@ func TestDateStringAndDisplay(t *testing.T) {
 		{Date{2025, 7, 0}, "2025-07", "July 2025", false},
 		{Date{2025, 7, 26}, "2025-07-26", "26 July 2025", false},
 		{Date{2025, 12, 1}, "2025-12-01", "1 December 2025", false},
+		{Date{7, 3, 5}, "0007-03-05", "5 March 7", false},
 	}
 	for _, tt := range tests {
 		if got := tt.d.String(); got != tt.str {
@@ -118,6 +121,42 @@ func TestDateStringAndDisplay(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDateFormat checks String and Display, which append by hand, against
+// the fmt formats they replace, and that the Append forms append.
+func FuzzDateFormat(f *testing.F) {
+	f.Add(2025, 7, 26)
+	f.Add(-44, 3, 15)
+	f.Add(12345, 0, 0)
+	f.Fuzz(func(t *testing.T, year, month, day int) {
+		// ParseDate makes months 1-12 and days 1-31, or 0 when not given.
+		d := Date{year, abs(month % 13), abs(day % 32)}
+		var str, display string
+		switch {
+		case d.IsZero():
+		case d.Month == 0:
+			str, display = fmt.Sprintf("%04d", d.Year), strconv.Itoa(d.Year)
+		case d.Day == 0:
+			str, display = fmt.Sprintf("%04d-%02d", d.Year, d.Month), fmt.Sprintf("%s %d", time.Month(d.Month), d.Year)
+		default:
+			str, display = fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day), fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+		}
+		if got := d.String(); got != str {
+			t.Errorf("%#v.String() = %q, want %q", d, got, str)
+		}
+		if got := d.Display(); got != display {
+			t.Errorf("%#v.Display() = %q, want %q", d, got, display)
+		}
+		if got := string(d.AppendString([]byte("x"))); got != "x"+str {
+			t.Errorf("%#v.AppendString(x) = %q, want %q", d, got, "x"+str)
+		}
+		if got := string(d.AppendDisplay([]byte("x"))); got != "x"+display {
+			t.Errorf("%#v.AppendDisplay(x) = %q, want %q", d, got, "x"+display)
+		}
+	})
+}
+
+func abs(n int) int { return max(n, -n) }
 
 func TestDateCompare(t *testing.T) {
 	tests := []struct {

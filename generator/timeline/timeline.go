@@ -82,9 +82,15 @@ func Of(id, title string, t *schema.Type, m *schema.Meta) []Entry {
 // then page id, then where they came from in the page, so the order is
 // stable from build to build.
 func Compare(a, b Entry) int {
+	// Not cmp.Or, which would compare the titles and ids of every pair:
+	// most pairs differ by date, and the timelines sort millions of them.
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Title, b.Title); c != 0 {
+		return c
+	}
 	return cmp.Or(
-		a.Date.Compare(b.Date),
-		cmp.Compare(a.Title, b.Title),
 		cmp.Compare(a.Page, b.Page),
 		cmp.Compare(a.Source, b.Source),
 		cmp.Compare(a.Order, b.Order),
