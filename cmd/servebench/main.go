@@ -27,19 +27,20 @@ func main() {
 	kb := flag.String("kb", "kb", "the kb binary")
 	site := flag.String("site", "", "the site to serve (a copy is edited, not the site itself)")
 	saves := flag.Int("saves", 40, "how many saves to time")
+	verbose := flag.Bool("v", false, "print each save's time, in order")
 	pause := flag.Duration("pause", time.Second, "time between saves, as an author takes; the lists are remade in it")
 	flag.Parse()
 	if *site == "" || *saves < 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(*kb, *site, *saves, *pause); err != nil {
+	if err := run(*kb, *site, *saves, *pause, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "servebench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kb, site string, saves int, pause time.Duration) error {
+func run(kb, site string, saves int, pause time.Duration, verbose bool) error {
 	work, err := os.MkdirTemp("", "servebench-")
 	if err != nil {
 		return err
@@ -111,6 +112,9 @@ func run(kb, site string, saves int, pause time.Duration) error {
 			return fmt.Errorf("save %d: the page served after the reload event lacks the edit", i)
 		}
 		took = append(took, time.Since(t0))
+		if verbose {
+			fmt.Printf("save %d: %s\n", i, took[i].Round(100*time.Microsecond))
+		}
 		time.Sleep(pause)
 		drain(events)
 	}

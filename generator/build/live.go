@@ -29,9 +29,9 @@ type Live struct {
 	records map[string][]byte // each page's graph.json record, by id
 	lists   map[string]bool   // the outputs the list tasks made last time
 	pending map[string]bool   // files changed since the last good update
-	later   Effect            // lists and data files that Finish is to remake
-	r       *render.Renderer  // of the current graph, for Finish
-	gen     int               // counts updates, to tell stale list runs
+	later   Effect            // lists and data files that the next run of the lists is to remake
+	r       *render.Renderer  // of the current graph, for the lists
+	renders int               // counts whole renders, after which earlier runs of the lists are stale
 }
 
 // Update is what one update did.
@@ -107,10 +107,13 @@ func (l *Live) renderAll(lists bool) error {
 
 // ListsRun is the remaking of the lists and data files after updates. It is
 // prepared while the site is locked and run while it is not, on a snapshot,
-// so that a save made meanwhile need not wait for it; if one is made, the
-// run's results are stale and CommitLists throws them away.
+// so that a save made meanwhile need not wait for it. The run takes over
+// the effects it remakes; updates made while it runs leave theirs to the
+// next run. Runs are to be committed in the order they were prepared:
+// each then shows a newer site than the one before, and the last the
+// latest.
 type ListsRun struct {
-	gen            int
+	renders        int
 	effect         Effect
 	r              *render.Renderer
 	types          []*schema.Type
@@ -126,8 +129,9 @@ func (l *Live) PrepareLists() *ListsRun {
 		return nil
 	}
 	ids := l.site.graph.IDs()
-	j := &ListsRun{gen: l.gen, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
+	j := &ListsRun{renders: l.renders, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
 		search: newRecords(nil, len(ids)), graphs: newRecords(nil, len(ids)), out: NewMemory()}
+	l.later = 0
 	for i, id := range ids {
 		j.search.mem[i], j.graphs.mem[i] = l.search[id], l.records[id]
 	}
@@ -159,10 +163,14 @@ func (j *ListsRun) Run() error {
 }
 
 // CommitLists puts a run's lists in the output and returns the outputs
-// that changed. It reports false when an update came after the run was
-// prepared: the lists it made are stale, and the next run makes them.
+// that changed. A run that updates came after is still committed: its
+// lists are newer than those served, and the next run brings them up to
+// date; throwing it away would leave the lists unchanged for as long as
+// saves come faster than runs end. It reports false when the whole site
+// was rendered again after the run was prepared (settings or templates
+// changed): that render made newer lists.
 func (l *Live) CommitLists(j *ListsRun) ([]string, bool) {
-	if j.gen != l.gen {
+	if j.renders != l.renders {
 		return nil, false
 	}
 	l.out.merge(j.out)
@@ -174,8 +182,14 @@ func (l *Live) CommitLists(j *ListsRun) ([]string, bool) {
 		}
 		l.lists = j.made
 	}
-	l.later &^= j.effect
 	return l.out.TakeChanged(), true
+}
+
+// AbandonLists gives a run that failed its effects back, for the next run.
+func (l *Live) AbandonLists(j *ListsRun) {
+	if j.renders == l.renders {
+		l.later |= j.effect
+	}
 }
 
 // Finish remakes the lists and data files the updates since the last
@@ -186,6 +200,7 @@ func (l *Live) Finish() ([]string, error) {
 		return nil, nil
 	}
 	if err := j.Run(); err != nil {
+		l.AbandonLists(j)
 		return nil, err
 	}
 	changed, _ := l.CommitLists(j)
@@ -253,7 +268,6 @@ func (l *Live) Update(paths []string) (Update, error) {
 	old, oldAssets, oldStatics := s.graph, s.assets, s.statics
 	*s = candidate
 	clear(l.pending)
-	l.gen++
 
 	ids, effect := l.affected(old, edits, assetsChanged)
 	l.r = s.renderer()
@@ -298,7 +312,7 @@ func (l *Live) full(changed []string) (Update, error) {
 	l.site = s
 	clear(l.pending)
 	l.later = 0
-	l.gen++
+	l.renders++
 	if err := l.renderAll(true); err != nil {
 		return Update{}, err
 	}

@@ -312,6 +312,27 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 				if u.Failed {
 					t.Fatalf("step %d (%s): update failed:\n%s", step, what, u.Problems)
 				}
+				if r.IntN(3) == 0 {
+					// The lists run in the background, as in serve, and
+					// another save lands meanwhile: the run is committed
+					// with the lists as they were before it, and the next
+					// run brings them up to date.
+					run := live.PrepareLists()
+					touched, what := m.edit(t, r, dir)
+					history = append(history, what)
+					u, err := live.Update(touched)
+					if err != nil || u.Failed {
+						t.Fatalf("step %d (%s): %v %s", step, what, err, u.Problems)
+					}
+					if run != nil {
+						if err := run.Run(); err != nil {
+							t.Fatal(err)
+						}
+						if _, ok := live.CommitLists(run); ok == u.Full {
+							t.Fatalf("step %d (%s): a run prepared before the update committed: %v; want %v", step, what, ok, !u.Full)
+						}
+					}
+				}
 				if _, err := live.Finish(); err != nil {
 					t.Fatalf("step %d (%s): finish: %v", step, what, err)
 				}

@@ -39,8 +39,8 @@ type Server struct {
 	done     chan struct{} // closed on shutdown, to end event streams
 
 	listsMu sync.Mutex
-	running int           // runs of the lists in the background
-	idle    chan struct{} // closed when running falls to zero
+	running bool          // the lists are being remade in the background
+	idle    chan struct{} // closed when they are done
 }
 
 // status is what /_kb/status says and what a page shows when it opens.
@@ -97,50 +97,59 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 	fmt.Fprint(s.log, u.Problems.String())
 	fmt.Fprintf(s.log, "kb: %s changed; %d pages updated in %s\n", strings.Join(paths, ", "), u.Pages, took)
 	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
-	if job := s.live.PrepareLists(); job != nil {
-		// The edited page is served; the pages made of all pages follow,
-		// made without holding up the next save.
-		s.goLists(job)
-	}
+	// The edited page is served; the pages made of all pages follow,
+	// made without holding up the next save.
+	s.goLists()
 	return u, nil
 }
 
-// goLists runs the lists in the background.
-func (s *Server) goLists(job *build.ListsRun) {
+// goLists starts remaking the lists and data files in the background,
+// unless a run is under way: one run at a time, so that saves made faster
+// than runs end do not pile up runs that slow each other and the saves.
+// The run under way starts the next when it is done. s.mu must be held.
+func (s *Server) goLists() {
 	s.listsMu.Lock()
-	if s.running == 0 {
-		s.idle = make(chan struct{})
-	}
-	s.running++
-	s.listsMu.Unlock()
-	go func() {
-		defer func() {
-			s.listsMu.Lock()
-			if s.running--; s.running == 0 {
-				close(s.idle)
-			}
-			s.listsMu.Unlock()
-		}()
-		s.runLists(job)
-	}()
-}
-
-// runLists remakes the lists and data files and tells the browsers.
-func (s *Server) runLists(job *build.ListsRun) {
-	start := time.Now()
-	if err := job.Run(); err != nil {
-		fmt.Fprintf(s.log, "kb: %v\n", err)
+	defer s.listsMu.Unlock()
+	if s.running {
 		return
 	}
-	s.mu.Lock()
-	changed, ok := s.live.CommitLists(job)
-	s.mu.Unlock()
-	if !ok {
-		return // a later save has its own run
+	job := s.live.PrepareLists()
+	if job == nil {
+		return
 	}
-	fmt.Fprintf(s.log, "kb: lists and indexes updated in %s\n", time.Since(start).Round(time.Millisecond))
-	if len(changed) > 0 {
-		s.broadcast(event{"reload", mustJSON(reloadOf(changed))})
+	s.running, s.idle = true, make(chan struct{})
+	go s.runLists(job)
+}
+
+// runLists remakes the lists and data files and tells the browsers, then
+// does the same for the updates made meanwhile, until there are none.
+func (s *Server) runLists(job *build.ListsRun) {
+	for job != nil {
+		start := time.Now()
+		err := job.Run()
+		s.mu.Lock()
+		var changed []string
+		if err != nil {
+			fmt.Fprintf(s.log, "kb: %v\n", err)
+			s.live.AbandonLists(job) // the next save tries again
+			job = nil
+		} else {
+			var ok bool
+			if changed, ok = s.live.CommitLists(job); ok {
+				fmt.Fprintf(s.log, "kb: lists and indexes updated in %s\n", time.Since(start).Round(time.Millisecond))
+			}
+			job = s.live.PrepareLists()
+		}
+		if job == nil {
+			s.listsMu.Lock()
+			s.running = false
+			close(s.idle)
+			s.listsMu.Unlock()
+		}
+		s.mu.Unlock()
+		if len(changed) > 0 {
+			s.broadcast(event{"reload", mustJSON(reloadOf(changed))})
+		}
 	}
 }
 
@@ -148,20 +157,16 @@ func (s *Server) runLists(job *build.ListsRun) {
 // in the background.
 func (s *Server) StartLists() {
 	s.mu.Lock()
-	job := s.live.PrepareLists()
-	s.mu.Unlock()
-	if job != nil {
-		s.goLists(job)
-	}
+	defer s.mu.Unlock()
+	s.goLists()
 }
 
 // WaitLists waits for the lists being remade, if any.
 func (s *Server) WaitLists() {
 	s.listsMu.Lock()
-	idle := s.idle
-	running := s.running
+	idle, running := s.idle, s.running
 	s.listsMu.Unlock()
-	if running > 0 {
+	if running {
 		<-idle
 	}
 }
