@@ -184,7 +184,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	// core; what they mention is gathered after, in order.
 	_ = parallel.Each(len(all), func(i int) error { g.resolve(all[i]); return nil })
 	for _, n := range all {
-		g.mentionAll(n)
+		g.mentionAll(n, true)
 	}
 	for _, n := range all {
 		g.contribute(n, func(id string) *Node { return g.nodes[id] }, false)

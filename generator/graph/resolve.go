@@ -6,7 +6,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/kbgen/kb/generator/slug"
 )
@@ -26,14 +25,10 @@ const (
 // or a title, all compared after slugifying.
 type names struct {
 	keys [levels]map[string][]string // key -> ids, in id order
-	// written keeps each target as written -> its lookup keys, made once:
-	// a site names the same pages thousands of times. Links are resolved
-	// on every core, and most lookups find keys made before.
-	written *sync.Map
 }
 
 func newNames() *names {
-	n := &names{written: new(sync.Map)}
+	n := &names{}
 	for i := range n.keys {
 		n.keys[i] = map[string][]string{}
 	}
@@ -58,7 +53,7 @@ func (n *names) put(l level, key, id string) {
 
 // clone copies the index, sharing the lists of ids until they change.
 func (n *names) clone() *names {
-	c := &names{written: n.written}
+	c := &names{}
 	for i := range n.keys {
 		c.keys[i] = maps.Clone(n.keys[i])
 	}
@@ -111,28 +106,23 @@ func idKey(target string) string {
 	return path.Join(parts...)
 }
 
-// Keys returns the keys a written target is looked up by at each level.
-func lookupKeys(target string) [levels]string {
+// keysOf returns the keys a written target is looked up by at each level.
+// It is made for every link and relation anew: slugifying a target costs
+// less than looking it up in a cache as large as a large site's targets.
+func keysOf(target string) [levels]string {
 	s := slug.Make(strings.TrimSuffix(target, ".md"))
-	return [levels]string{idKey(target), s, s, s}
-}
-
-// keysOf returns a written target's lookup keys. Pages name the same
-// targets again and again, so each is slugified once.
-func (n *names) keysOf(target string) [levels]string {
-	if k, ok := n.written.Load(target); ok {
-		return k.([levels]string)
+	id := s // the id key of a target without folders, the most written
+	if strings.Contains(target, "/") {
+		id = idKey(target)
 	}
-	k := lookupKeys(target)
-	n.written.Store(target, k)
-	return k
+	return [levels]string{id, s, s, s}
 }
 
 // resolve returns the pages the target names at the first level where it
 // names any, keeping only those for which keep is true. The slice must
 // not be changed.
 func (n *names) resolve(target string, keep func(id string) bool) []string {
-	keys := n.keysOf(target)
+	keys := keysOf(target)
 	if keep == nil {
 		for l := byID; l < levels; l++ {
 			if ids := n.keys[l][keys[l]]; len(ids) > 0 {

@@ -56,7 +56,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 			continue
 		}
 		u.g.resolve(node)
-		u.g.mentionAll(node)
+		u.g.mentionAll(node, false)
 		resolved = append(resolved, node)
 	}
 	for _, node := range resolved {
@@ -186,7 +186,7 @@ func (u *updater) withdraw(id string) {
 		}
 	}
 	for _, target := range n.written() {
-		for _, k := range u.g.names.keysOf(target) {
+		for _, k := range keysOf(target) {
 			if ids, ok := u.g.mentions[k]; ok {
 				ids = slices.DeleteFunc(slices.Clone(ids), func(x string) bool { return x == id })
 				if len(ids) == 0 {
@@ -215,20 +215,27 @@ func (n *Node) written() []string {
 	return out
 }
 
-// mentionAll records the names a node's links and relations write.
-func (g *Graph) mentionAll(n *Node) {
+// mentionAll records the names a node's links and relations write. The
+// lists of ids are shared with the graph an update was made from, and
+// copied before they change, unless the graph owns them all: Build's
+// graph, which no other shares yet. There copying would be quadratic: a
+// page that thousands name gets a longer copy for each.
+func (g *Graph) mentionAll(n *Node, owned bool) {
 	for _, target := range n.written() {
 		if target == "" || !g.opts.Live {
 			continue
 		}
-		keys := g.names.keysOf(target)
+		keys := keysOf(target)
 		for i, k := range keys {
 			if i > 0 && k == keys[i-1] {
 				continue
 			}
 			ids := g.mentions[k]
 			if j, found := slices.BinarySearch(ids, n.ID); !found {
-				g.mentions[k] = slices.Insert(slices.Clone(ids), j, n.ID)
+				if !owned {
+					ids = slices.Clone(ids)
+				}
+				g.mentions[k] = slices.Insert(ids, j, n.ID)
 			}
 		}
 	}

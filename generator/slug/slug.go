@@ -17,6 +17,42 @@ func Make(s string) string {
 	if isSlug(s) {
 		return s
 	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return makeUnicode(s)
+		}
+	}
+	return makeASCII(s)
+}
+
+// makeASCII is Make for ASCII, where letters and digits are a-z, A-Z and
+// 0-9 and there are no marks: titles and targets as links write them,
+// slugified for every link a site resolves, without Unicode's tables.
+func makeASCII(s string) string {
+	b := make([]byte, 0, len(s))
+	dash := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'':
+			continue
+		default:
+			dash = true
+			continue
+		}
+		if dash && len(b) > 0 {
+			b = append(b, '-')
+		}
+		dash = false
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func makeUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false

@@ -103,3 +103,21 @@ func TestNearestMore(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMakeASCII checks the ASCII fast path against the Unicode one, which
+// any string may take.
+func FuzzMakeASCII(f *testing.F) {
+	for _, s := range []string{"Global AI Governance Initiative", "America's AI Action Plan", "  --Hello, world!-- ", "EU  AI Act (2024/1689)", "a_b\tc", "ABC", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ascii := make([]byte, len(s))
+		for i := range len(s) {
+			ascii[i] = s[i] & 0x7f
+		}
+		in := string(ascii)
+		if got, want := Make(in), makeUnicode(in); got != want {
+			t.Errorf("Make(%q) = %q, want %q", in, got, want)
+		}
+	})
+}
