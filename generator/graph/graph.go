@@ -544,17 +544,6 @@ func relatedOf(n *Node) []string {
 	return slices.Compact(ids)
 }
 
-// TimelineOf is a page's own timeline: its entries and those of every page
-// related to it in either direction, oldest first.
-func (g *Graph) TimelineOf(n *Node) []timeline.Entry {
-	entries := slices.Clone(n.Entries)
-	for _, id := range n.Related() {
-		entries = append(entries, g.nodes[id].Entries...)
-	}
-	timeline.Sort(entries)
-	return entries
-}
-
 // Names are the keys a page can be found by: its id, slug, aliases and title.
 func Names(p *Page) []string {
 	names := []string{p.ID, p.Slug, slug.Make(p.Title)}

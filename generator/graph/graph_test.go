@@ -11,6 +11,7 @@ import (
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/timeline"
 )
 
 // build runs the stages before the graph on in-memory files (path -> text)
@@ -432,6 +433,17 @@ func TestIDsAndNodes(t *testing.T) {
 	}
 }
 
+// timelineOf is a page's own timeline as render shows it: its entries and
+// those of every page related to it in either direction, oldest first.
+func timelineOf(g *Graph, n *Node) []timeline.Entry {
+	entries := slices.Clone(n.Entries)
+	for _, id := range n.Related() {
+		entries = append(entries, g.Node(id).Entries...)
+	}
+	timeline.Sort(entries)
+	return entries
+}
+
 func TestTimelines(t *testing.T) {
 	files := with(site,
 		"content/initiatives/gaigi.md", "---\ntitle: GAIGI\nkind: declaration\ndate: 2023-10-18\nannounced: 2023-10-18\nproposed_by: china\ntimeline:\n  - {date: 2024-07, title: Shanghai declaration}\n---\n",
@@ -441,7 +453,7 @@ func TestTimelines(t *testing.T) {
 	)
 	g := build(t, files, nil, strict)
 	var got []string
-	for _, e := range g.TimelineOf(g.Node("participants/china")) {
+	for _, e := range timelineOf(g, g.Node("participants/china")) {
 		s := e.Date.String()
 		if e.IsSpan() {
 			s += ".." + e.End.String()
