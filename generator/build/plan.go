@@ -111,7 +111,7 @@ func links(p *graph.Page) []markdown.Link {
 	if p.Doc == nil {
 		return nil
 	}
-	return p.Doc.Links
+	return p.Doc.Links()
 }
 
 // sameLink compares where a link goes and how; its place in the file does

@@ -365,8 +365,9 @@ func (g *Graph) link(n *Node) {
 	if n.Doc == nil {
 		return
 	}
-	n.Links = make([]Target, len(n.Doc.Links))
-	for i, l := range n.Doc.Links {
+	n.Links = make([]Target, n.Doc.LinkCount())
+	for i := range n.Links {
+		l := n.Doc.Link(i)
 		t := g.resolveLink(n, l)
 		n.Links[i] = t
 		if t.State == Broken {

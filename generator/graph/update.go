@@ -208,8 +208,8 @@ func (n *Node) written() []string {
 		}
 	}
 	if n.Doc != nil {
-		for _, l := range n.Doc.Links {
-			out = append(out, l.Target)
+		for i := range n.Doc.LinkCount() {
+			out = append(out, n.Doc.Link(i).Target)
 		}
 	}
 	return out

@@ -34,7 +34,8 @@ type collector struct {
 // page's until it is rendered.
 type scratch struct {
 	text     []byte          // the plain text so far
-	links    []Link          // the links so far
+	links    []packedLink    // the links so far
+	linkText []byte          // their strings, as Document.linkText
 	contexts []byte          // their sentences, packed as Document.contextText
 	at       []int32         // where each link's sentence starts in contexts
 	ids      map[string]bool // the heading ids so far
@@ -42,7 +43,7 @@ type scratch struct {
 
 // collect reads what the graph needs from a parsed body, building it in s.
 func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
-	s.text, s.links, s.contexts, s.at = s.text[:0], s.links[:0], s.contexts[:0], s.at[:0]
+	s.text, s.links, s.linkText, s.contexts, s.at = s.text[:0], s.links[:0], s.linkText[:0], s.contexts[:0], s.at[:0]
 	if s.ids == nil {
 		s.ids = map[string]bool{}
 	}
@@ -64,7 +65,7 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 		return ast.WalkContinue, nil
 	})
 	c.doc.Text = string(bytes.TrimSpace(s.text))
-	c.doc.Links = slices.Clone(s.links)
+	c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
 	c.contextsUpTo(len(s.links))
 	c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
 	c.doc.contextText = string(s.contexts)
@@ -96,10 +97,13 @@ func (c *collector) link(wl *Wikilink) {
 		c.lines = diag.NewLines(c.src, c.firstLine)
 	}
 	wl.Index = len(c.links)
-	c.links = append(c.links, Link{
-		Target: wl.Target, Heading: wl.Heading, Label: wl.Label,
-		Embed: wl.Embed, Pos: c.lines.Pos(wl.Offset),
+	pos := c.lines.Pos(wl.Offset)
+	c.links = append(c.links, packedLink{
+		at:     int32(len(c.linkText)),
+		target: int32(len(wl.Target)), heading: int32(len(wl.Heading)), label: int32(len(wl.Label)),
+		line: int32(pos.Line), col: int32(pos.Col), embed: wl.Embed,
 	})
+	c.linkText = append(append(append(c.linkText, wl.Target...), wl.Heading...), wl.Label...)
 }
 
 // span is where a link's text sits in a block's plain text.

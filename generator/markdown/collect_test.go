@@ -101,8 +101,8 @@ func TestPlainTextIsUnescaped(t *testing.T) {
 	if want := "Q&A at AT&T An escaped [[link]], 5 < 6 and X *here*."; d.Text != want {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
-	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links) != 1 || mustContext(t, d, 0) != want {
-		t.Errorf("links %+v, want one with context %+v", d.Links, want)
+	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links()) != 1 || mustContext(t, d, 0) != want {
+		t.Errorf("links %+v, want one with context %+v", d.Links(), want)
 	}
 }
 
@@ -111,7 +111,7 @@ func TestLinkPositions(t *testing.T) {
 	want := []diag.Pos{{Line: 10, Col: 7}, {Line: 12, Col: 10}, {Line: 15, Col: 13}, {Line: 17, Col: 7}, {Line: 20, Col: 7}}
 	d := convert(t, src, 10)
 	var got []diag.Pos
-	for _, l := range d.Links {
+	for _, l := range d.Links() {
 		got = append(got, l.Pos)
 	}
 	if !slices.Equal(got, want) {
@@ -119,8 +119,8 @@ func TestLinkPositions(t *testing.T) {
 	}
 	// With the body on the file's first line.
 	d = convert(t, "[[a]]", 1)
-	if len(d.Links) != 1 || d.Links[0].Pos != (diag.Pos{Line: 1, Col: 1}) {
-		t.Errorf("links %+v", d.Links)
+	if len(d.Links()) != 1 || d.Links()[0].Pos != (diag.Pos{Line: 1, Col: 1}) {
+		t.Errorf("links %+v", d.Links())
 	}
 }
 

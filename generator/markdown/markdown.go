@@ -53,10 +53,17 @@ func New(o Options) *Converter {
 type Document struct {
 	HTML     []byte // the body with holes where Links go
 	Holes    []Hole // in order of Offset
-	Links    []Link // the wikilinks, in the order written; LinkContext has their sentences
 	Headings []Heading
 	Text     string // the plain text, for search (a spooling build moves it into the search record)
 	Lead     string // the first paragraph's text, for a summary when there is none
+
+	// The wikilinks, in the order written (see Link; LinkContext has their
+	// sentences): each a few numbers, its strings one after another in one
+	// string a page. A site keeps every link of every page until it is
+	// rendered, 1.6 million at 100,000 pages; as Link values with a
+	// string each they took three times the memory.
+	links    []packedLink
+	linkText string
 
 	// The sentences around the links, packed into one string as
 	// "before\x00link\x00after" each, from contexts[i] to contexts[i+1]:
@@ -79,7 +86,40 @@ type Hole struct {
 	Link   int32
 }
 
-// Link is a wikilink as written, with its place and the sentence around it.
+// packedLink is a Link as a Document keeps it: its target, heading and
+// label are linkText[at:], one after another, of the lengths given.
+type packedLink struct {
+	at                     int32
+	target, heading, label int32
+	line, col              int32
+	embed                  bool
+}
+
+// LinkCount is the number of the document's wikilinks.
+func (d *Document) LinkCount() int { return len(d.links) }
+
+// Link returns the document's wikilink i, its strings cut from the one
+// string they are kept in.
+func (d *Document) Link(i int) Link {
+	p := d.links[i]
+	t := p.at + p.target
+	h := t + p.heading
+	return Link{
+		Target: d.linkText[p.at:t], Heading: d.linkText[t:h], Label: d.linkText[h : h+p.label],
+		Embed: p.embed, Pos: diag.Pos{Line: int(p.line), Col: int(p.col)},
+	}
+}
+
+// Links returns all the document's wikilinks, in the order written.
+func (d *Document) Links() []Link {
+	out := make([]Link, len(d.links))
+	for i := range out {
+		out[i] = d.Link(i)
+	}
+	return out
+}
+
+// Link is a wikilink as written, with its place.
 type Link struct {
 	Target  string // "" for a heading of the same page
 	Heading string

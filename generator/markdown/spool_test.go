@@ -39,10 +39,10 @@ func TestSpill(t *testing.T) {
 		if text, err := d.PlainText(); err != nil || text != want.Text {
 			t.Errorf("contexts=%v: PlainText = %q, %v; want %q", contexts, text, err, want.Text)
 		}
-		if len(d.Links) != 4 {
-			t.Fatalf("contexts=%v: %d links, want 4", contexts, len(d.Links))
+		if len(d.Links()) != 4 {
+			t.Fatalf("contexts=%v: %d links, want 4", contexts, len(d.Links()))
 		}
-		for i := range d.Links {
+		for i := range d.Links() {
 			got, err := d.LinkContext(i)
 			if w := mustContext(t, want, i); err != nil || got != w {
 				t.Errorf("contexts=%v: LinkContext(%d) = %q, %v; want %q", contexts, i, got, err, w)

@@ -24,7 +24,7 @@ func fill(d *Document) string {
 // then the sentence around it.
 func linkLines(d *Document) string {
 	var b strings.Builder
-	for i, l := range d.Links {
+	for i, l := range d.Links() {
 		fmt.Fprintf(&b, "%d:%d target=%q heading=%q label=%q text=%q embed=%v\n", l.Pos.Line, l.Pos.Col, l.Target, l.Heading, l.Label, l.Shown(), l.Embed)
 		c, err := d.LinkContext(i)
 		if err != nil {
@@ -46,12 +46,12 @@ func headingLines(d *Document) string {
 // checkHoles checks that every link has exactly one hole, in order.
 func checkHoles(t *testing.T, d *Document) {
 	t.Helper()
-	seen := make([]int, len(d.Links))
+	seen := make([]int, len(d.Links()))
 	for i, h := range d.Holes {
 		if i > 0 && h.Offset < d.Holes[i-1].Offset {
 			t.Errorf("holes out of order: %v", d.Holes)
 		}
-		if h.Offset < 0 || int(h.Offset) > len(d.HTML) || h.Link < 0 || int(h.Link) >= len(d.Links) {
+		if h.Offset < 0 || int(h.Offset) > len(d.HTML) || h.Link < 0 || int(h.Link) >= len(d.Links()) {
 			t.Errorf("hole %+v out of range", h)
 			continue
 		}
@@ -180,7 +180,7 @@ func TestWikilinkTargets(t *testing.T) {
 			continue
 		}
 		var got []link
-		for _, l := range d.Links {
+		for _, l := range d.Links() {
 			got = append(got, link{l.Target, l.Heading, l.Label, l.Embed})
 		}
 		if !slices.Equal(got, tt.want) {

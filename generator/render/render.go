@@ -171,7 +171,7 @@ func (r *Renderer) body(n *graph.Node, a *arena) (template.HTML, error) {
 		a.scratch = make([]byte, 0, n.Doc.BodyLen()*2)
 	}
 	err := n.Doc.Fill(&a.body, a.scratch, func(b *bytes.Buffer, i int) {
-		r.link(b, n.Doc.Links[i], n.Links[i])
+		r.link(b, n.Doc.Link(i), n.Links[i])
 	})
 	return arenaString(a.body.Bytes()), err
 }
