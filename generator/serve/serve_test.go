@@ -3,12 +3,14 @@ package serve
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -257,4 +259,54 @@ func TestServePaths(t *testing.T) {
 	if resp.StatusCode != 405 {
 		t.Errorf("POST: %d, want 405", resp.StatusCode)
 	}
+}
+
+// TestServeListsFollowQuickSaves saves faster than the lists are remade:
+// the runs go one at a time, each save made during a run is taken up by
+// the next, and the lists end with the last save.
+func TestServeListsFollowQuickSaves(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nChina proposed things.\n")
+	write(t, dir, "content/initiatives/plan.md", "---\ntitle: Action Plan\nkind: action-plan\nproposed_by: [china]\n---\n\nSee [[China]].\n")
+	live, problems, err := build.Start(os.DirFS(dir), os.DirFS("../.."), build.Options{})
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("start: %v %s", err, problems)
+	}
+	logged := &syncWriter{}
+	s := New(live, problems, logged)
+	s.StartLists()
+	for i := range 20 {
+		write(t, dir, "content/initiatives/plan.md", fmt.Sprintf("---\ntitle: Action Plan %d\nkind: action-plan\nproposed_by: [china]\n---\n\nSee [[China]].\n", i))
+		if u, err := s.Apply([]string{"content/initiatives/plan.md"}); err != nil || u.Failed {
+			t.Fatalf("save %d: %v %s", i, err, u.Problems)
+		}
+	}
+	s.WaitLists()
+	for _, list := range []string{"initiatives/index.html", "index.html", "search.json"} {
+		data, ok := live.Output().Get(list)
+		if !ok || !strings.Contains(string(data), "Action Plan 19") || strings.Contains(string(data), "Action Plan 18") {
+			t.Errorf("%s does not show the last save", list)
+		}
+	}
+	if runs := strings.Count(logged.String(), "lists and indexes updated"); runs == 0 {
+		t.Error("no run of the lists was committed")
+	}
+}
+
+// syncWriter is a log that the server's goroutines may write at once.
+type syncWriter struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (w *syncWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.Write(p)
+}
+
+func (w *syncWriter) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }
