@@ -7,8 +7,10 @@ package graph
 
 import (
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -173,8 +175,14 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		regular = append(regular, n)
 	}
 	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
-	for _, n := range regular {
-		g.names.add(n.ID, n.Slug, n.Title, n.Meta.Aliases)
+	named := make([]pageNames, len(regular))
+	_ = parallel.Each(len(regular), func(i int) error {
+		n := regular[i]
+		named[i] = namesOf(n.ID, n.Slug, n.Title, n.Meta.Aliases)
+		return nil
+	})
+	for i, n := range regular {
+		g.names.addNames(n.ID, named[i])
 		if n.Published {
 			g.ids = append(g.ids, n.ID)
 		}
@@ -186,9 +194,22 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	for _, n := range all {
 		g.mentionAll(n, true)
 	}
-	for _, n := range all {
-		g.contribute(n, func(id string) *Node { return g.nodes[id] }, false)
-	}
+	// Every page's inverse edges and backlinks come from all the others:
+	// each core reads all the pages in order and adds to its share of the
+	// pages they point to, so that each list is still made in page order.
+	shares, seed := runtime.GOMAXPROCS(0), maphash.MakeSeed()
+	_ = parallel.Each(shares, func(share int) error {
+		mine := func(id string) *Node {
+			if shares > 1 && int(maphash.String(seed, id)%uint64(shares)) != share {
+				return nil
+			}
+			return g.nodes[id]
+		}
+		for _, n := range all {
+			g.contribute(n, mine, false)
+		}
+		return nil
+	})
 	_ = parallel.Each(len(regular), func(i int) error {
 		if n := regular[i]; n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
@@ -234,13 +255,17 @@ func (g *Graph) resolve(n *Node) {
 // contribute records a resolved node's relations and links on the pages
 // they reach: inverse edges and backlinks. In order, each page's list is
 // in the order of the pages that contribute, as a full build makes it;
-// an update contributes out of order and so inserts in place.
+// an update contributes out of order and so inserts in place. node
+// returns nil for the pages this call is not to change.
 func (g *Graph) contribute(n *Node, node func(id string) *Node, inPlace bool) {
 	if !n.Published {
 		return
 	}
 	for _, e := range n.Out {
 		t := node(e.Page)
+		if t == nil {
+			continue // another core's
+		}
 		in := Edge{Relation: e.Relation, Page: n.ID}
 		if inPlace {
 			t.In = insertBlock(t.In, in, func(x Edge) string { return x.Page })
@@ -256,6 +281,9 @@ func (g *Graph) contribute(n *Node, node func(id string) *Node, inPlace bool) {
 			continue
 		}
 		target := node(t.Page)
+		if target == nil {
+			continue
+		}
 		b := Backlink{Page: n.ID, Link: i}
 		if inPlace {
 			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return x.Page })

@@ -35,9 +35,28 @@ func newNames() *names {
 	return n
 }
 
-// add registers a page's names. Pages must be added in id order.
-func (n *names) add(id, pageSlug, title string, aliases []string) {
-	n.each(id, pageSlug, title, aliases, func(l level, key string) { n.put(l, key, id) })
+// pageNames is a page's names as eachName makes them.
+type pageNames struct {
+	levels []level
+	keys   []string
+}
+
+// namesOf makes a page's names, to be added with addNames: slugifying
+// them, which is most of the work, can then go on every core.
+func namesOf(id, pageSlug, title string, aliases []string) pageNames {
+	var p pageNames
+	eachName(id, pageSlug, title, aliases, func(l level, key string) {
+		p.levels, p.keys = append(p.levels, l), append(p.keys, key)
+	})
+	return p
+}
+
+// addNames registers names made by namesOf. Pages must be added in id
+// order.
+func (n *names) addNames(id string, p pageNames) {
+	for i, l := range p.levels {
+		n.put(l, p.keys[i], id)
+	}
 }
 
 func (n *names) put(l level, key, id string) {
@@ -62,7 +81,7 @@ func (n *names) clone() *names {
 
 // remove takes a page's names out of the index.
 func (n *names) remove(id, pageSlug, title string, aliases []string) {
-	n.each(id, pageSlug, title, aliases, func(l level, key string) {
+	eachName(id, pageSlug, title, aliases, func(l level, key string) {
 		ids := slices.DeleteFunc(slices.Clone(n.keys[l][key]), func(x string) bool { return x == id })
 		if len(ids) == 0 {
 			delete(n.keys[l], key)
@@ -74,7 +93,7 @@ func (n *names) remove(id, pageSlug, title string, aliases []string) {
 
 // addSorted adds a page's names, keeping each key's ids in order.
 func (n *names) addSorted(id, pageSlug, title string, aliases []string) {
-	n.each(id, pageSlug, title, aliases, func(l level, key string) {
+	eachName(id, pageSlug, title, aliases, func(l level, key string) {
 		ids := n.keys[l][key]
 		if i, found := slices.BinarySearch(ids, id); !found {
 			n.keys[l][key] = slices.Insert(slices.Clone(ids), i, id)
@@ -82,8 +101,8 @@ func (n *names) addSorted(id, pageSlug, title string, aliases []string) {
 	})
 }
 
-// each calls fn for each level and key a page is found by.
-func (n *names) each(id, pageSlug, title string, aliases []string, fn func(level, string)) {
+// eachName calls fn for each level and key a page is found by.
+func eachName(id, pageSlug, title string, aliases []string, fn func(level, string)) {
 	fn(byID, id)
 	fn(bySlug, pageSlug)
 	for _, a := range aliases {

@@ -221,8 +221,11 @@ func (n *Node) written() []string {
 // graph, which no other shares yet. There copying would be quadratic: a
 // page that thousands name gets a longer copy for each.
 func (g *Graph) mentionAll(n *Node, owned bool) {
+	if !g.opts.Live {
+		return // only updates look names up
+	}
 	for _, target := range n.written() {
-		if target == "" || !g.opts.Live {
+		if target == "" {
 			continue
 		}
 		keys := keysOf(target)

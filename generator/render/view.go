@@ -10,6 +10,7 @@ import (
 
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/markdown"
+	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
 	"github.com/kbgen/kb/generator/timeline"
@@ -194,10 +195,13 @@ type PageView struct {
 func (r *Renderer) PrepareLinks() {
 	ids := r.g.IDs()
 	all := make([]prepared, len(ids))
+	_ = parallel.Each(len(ids), func(i int) error {
+		n := r.g.Node(ids[i])
+		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n)}
+		return nil
+	})
 	r.prepared = make(map[string]*prepared, len(ids))
 	for i, id := range ids {
-		n := r.g.Node(id)
-		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n)}
 		r.prepared[id] = &all[i]
 	}
 }
