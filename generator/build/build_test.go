@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kbgen/kb/generator/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -237,5 +239,32 @@ func TestBuildFailsMidway(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.kb-*")); len(leftovers) > 0 {
 		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestBuildBrokenLinksAsWarnings: with broken links as warnings the site
+// builds, and each broken link shows the reader why it is broken.
+func TestBuildBrokenLinksAsWarnings(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, "testdata/site", src)
+	writeFile(t, src, "content/risks/x.md", "---\ntitle: X\ndomain: misinformation\n---\n\nSee [[nowhere]], [[x#Nope]] and [[x#Intro]].\n\n## Intro\n")
+	out := filepath.Join(t.TempDir(), "public")
+	warn := diag.Warning
+	res := buildSite(t, src, out, Options{BrokenLinks: &warn})
+	if !res.Written {
+		t.Fatalf("not written:\n%s", res.Problems)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "risks/x/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<span class="wikilink broken" title="Unresolved: no page matches &#34;nowhere&#34;">nowhere</span>`,
+		`<span class="wikilink broken" title="Unresolved: &#34;X&#34; has no heading &#34;Nope&#34;">x &gt; Nope</span>`,
+		`<a class="wikilink type-risk" href="/kb/risks/x/#intro" title="X">x &gt; Intro</a>`,
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the page lacks %s", want)
+		}
 	}
 }

@@ -77,11 +77,12 @@ type Node struct {
 	Published bool         // false for drafts left out
 	Out       []Edge       // relations this page states, in schema order
 	In        []Edge       // relations other pages state about it
-	Links     []Target     // what each of Doc.Links resolved to
+	Links     []Target     // what each of the document's links resolved to
 	Backlinks []Backlink   // links from other pages' prose, in id order
 	Entries   []timeline.Entry
-	related   []string  // see Related
-	problems  diag.List // of resolving its links and relations
+	related   []string       // see Related
+	broken    map[int]string // why each broken link is broken, by its index in Links
+	problems  diag.List      // of resolving its links and relations
 }
 
 // Edge is a relation between this page and another.
@@ -101,7 +102,7 @@ func (e Edge) Label(inverse bool) string {
 }
 
 // LinkState says what a wikilink resolved to.
-type LinkState int
+type LinkState uint8
 
 const (
 	Resolved    LinkState = iota
@@ -111,13 +112,18 @@ const (
 	SamePage              // a heading of the linking page itself: [[#Heading]]
 )
 
-// Target is what a wikilink resolved to.
+// Target is what a wikilink resolved to. Why a broken link is broken is
+// kept by its node (BrokenReason): a site has a million targets and few
+// broken ones.
 type Target struct {
-	State  LinkState
 	Page   string // the page's id, for Resolved and Unpublished; the file, relative to content/, for Asset
 	Anchor string // the heading's id, or ""
-	Reason string // for Broken: why, for the reader's tooltip
+	State  LinkState
 }
+
+// BrokenReason says why the node's link i is broken, for the reader's
+// tooltip; "" when it is not.
+func (n *Node) BrokenReason(i int) string { return n.broken[i] }
 
 // Backlink is a link to this page from another page's prose: the page,
 // and the index of the link in its document (AppendContext reads the
@@ -393,18 +399,22 @@ func (g *Graph) link(n *Node) {
 	if n.Doc == nil {
 		return
 	}
-	n.Links = make([]Target, n.Doc.LinkCount())
+	n.Links, n.broken = make([]Target, n.Doc.LinkCount()), nil
 	for i := range n.Links {
 		l := n.Doc.Link(i)
-		t := g.resolveLink(n, l)
+		t, why := g.resolveLink(n, l)
 		n.Links[i] = t
 		if t.State == Broken {
+			if n.broken == nil {
+				n.broken = map[int]string{}
+			}
+			n.broken[i] = why
 			severity := diag.Error
 			if g.opts.WarnBrokenLinks {
 				severity = diag.Warning
 			}
 			problems.Add(diag.Problem{Path: n.Path, Pos: l.Pos, Severity: severity,
-				Message: fmt.Sprintf("link %s: %s", written(l), t.Reason)})
+				Message: fmt.Sprintf("link %s: %s", written(l), why)})
 		}
 	}
 }
@@ -424,46 +434,47 @@ func written(l markdown.Link) string {
 	return "[[" + s + "]]"
 }
 
-func (g *Graph) resolveLink(from *Node, l markdown.Link) Target {
+// resolveLink resolves one link; for a broken one it says why.
+func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) {
 	fileLike := looksLikeFile(l.Target)
 	if fileLike {
-		if t, ok := g.resolveAsset(from, l.Target); ok {
-			return t
+		if t, why, ok := g.resolveAsset(from, l.Target); ok {
+			return t, why
 		}
 	}
 	var target *Node
 	if l.Target == "" {
 		anchor, near := headingAnchor(from.Doc, l.Heading)
 		if anchor == "" {
-			return Target{State: Broken, Reason: fmt.Sprintf("this page has no heading %q%s", l.Heading, didYouMean(near))}
+			return Target{State: Broken}, fmt.Sprintf("this page has no heading %q%s", l.Heading, didYouMean(near))
 		}
-		return Target{State: SamePage, Anchor: anchor}
+		return Target{State: SamePage, Anchor: anchor}, ""
 	} else {
 		found := g.names.resolve(l.Target, nil)
 		switch len(found) {
 		case 0:
 			if fileLike {
-				return Target{State: Broken, Reason: fmt.Sprintf("no page or file of content/ matches %q", l.Target)}
+				return Target{State: Broken}, fmt.Sprintf("no page or file of content/ matches %q", l.Target)
 			}
-			return Target{State: Broken, Reason: fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, nil)))}
+			return Target{State: Broken}, fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, nil)))
 		case 1:
 			target = g.nodes[found[0]]
 		default:
-			return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), strings.Join(found, ", "))}
+			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), strings.Join(found, ", "))
 		}
 	}
 	if !target.Published {
-		return Target{State: Unpublished, Page: target.ID}
+		return Target{State: Unpublished, Page: target.ID}, ""
 	}
-	t := Target{State: Resolved, Page: target.ID}
+	t = Target{State: Resolved, Page: target.ID}
 	if l.Heading != "" {
 		anchor, near := headingAnchor(target.Doc, l.Heading)
 		if anchor == "" {
-			return Target{State: Broken, Reason: fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))}
+			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))
 		}
 		t.Anchor = anchor
 	}
-	return t
+	return t, ""
 }
 
 // looksLikeFile reports whether a target ends in a file extension other
@@ -503,23 +514,24 @@ func headingAnchor(doc *markdown.Document, heading string) (anchor, near string)
 
 // resolveAsset finds a file of content/ by its path, relative to the
 // site's content/ or to the linking page, or, as Obsidian does, by its
-// name alone. It reports false when no file has the name.
-func (g *Graph) resolveAsset(from *Node, target string) (Target, bool) {
+// name alone. It reports false when no file has the name, and why a name
+// that several files have is broken.
+func (g *Graph) resolveAsset(from *Node, target string) (Target, string, bool) {
 	rel := strings.TrimPrefix(path.Clean("/"+target), "/")
 	if g.assetSet[rel] {
-		return Target{State: Asset, Page: rel}, true
+		return Target{State: Asset, Page: rel}, "", true
 	}
 	if local := path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), rel); g.assetSet[local] {
-		return Target{State: Asset, Page: local}, true
+		return Target{State: Asset, Page: local}, "", true
 	}
 	found := g.assets[strings.ToLower(path.Base(rel))]
 	switch len(found) {
 	case 0:
-		return Target{}, false
+		return Target{}, "", false
 	case 1:
-		return Target{State: Asset, Page: found[0]}, true
+		return Target{State: Asset, Page: found[0]}, "", true
 	}
-	return Target{State: Broken, Reason: fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", "))}, true
+	return Target{State: Broken}, fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", ")), true
 }
 
 // Group is the pages a node is related to under one label.

@@ -290,7 +290,7 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("a draft is published or related: %+v", d)
 	}
 	from := g.Node("notes/from")
-	if got := []string{describeTarget(from.Links[0]), describeTarget(from.Links[1])}; !slices.Equal(got,
+	if got := []string{describeTarget(from, 0), describeTarget(from, 1)}; !slices.Equal(got,
 		[]string{"unpublished initiatives/draft-initiative", "unpublished participants/secret"}) {
 		t.Errorf("links to drafts: %q", got)
 	}
@@ -302,7 +302,7 @@ func TestDrafts(t *testing.T) {
 		t.Errorf("with drafts: problems %q, want %q", got, wantProblems)
 	}
 	from = g.Node("notes/from")
-	if got := describeTarget(from.Links[0]); got != "page initiatives/draft-initiative" {
+	if got := describeTarget(from, 0); got != "page initiatives/draft-initiative" {
 		t.Errorf("with drafts: %s", got)
 	}
 	if !slices.Contains(g.IDs(), "initiatives/draft-initiative") || len(g.Node("participants/china").In) != 1 {
@@ -380,7 +380,7 @@ func TestHomeAndSections(t *testing.T) {
 	if g.Home == nil || g.Home.Path != "content/index.md" || g.Sections["risks"] == nil {
 		t.Fatalf("home %v, sections %v", g.Home, g.Sections)
 	}
-	if got := describeTarget(g.Home.Links[0]); got != "page participants/china" {
+	if got := describeTarget(g.Home, 0); got != "page participants/china" {
 		t.Errorf("home link: %s", got)
 	}
 	want := []string{
@@ -398,7 +398,7 @@ func TestHomeAndSections(t *testing.T) {
 	}
 	// A section index is no page to link to by its folder's name.
 	g = build(t, with(files, "content/notes/a.md", "[[risks]]"), nil, strict)
-	if got := describeTarget(g.Node("notes/a").Links[0]); !strings.HasPrefix(got, "broken") {
+	if got := describeTarget(g.Node("notes/a"), 0); !strings.HasPrefix(got, "broken") {
 		t.Errorf("[[risks]] resolved to %s", got)
 	}
 }

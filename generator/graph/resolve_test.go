@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// describeTarget writes what a link resolved to: "page id#anchor",
-// "asset path", "unpublished id" or "broken: reason".
-func describeTarget(t Target) string {
+// describeTarget writes what a node's link i resolved to: "page
+// id#anchor", "asset path", "unpublished id" or "broken: reason".
+func describeTarget(n *Node, i int) string {
+	t := n.Links[i]
 	switch t.State {
 	case Resolved:
 		if t.Anchor != "" {
@@ -22,7 +23,7 @@ func describeTarget(t Target) string {
 	case SamePage:
 		return "this page#" + t.Anchor
 	}
-	return "broken: " + t.Reason
+	return "broken: " + n.BrokenReason(i)
 }
 
 func TestResolveLinks(t *testing.T) {
@@ -99,7 +100,7 @@ func TestResolveLinks(t *testing.T) {
 			t.Errorf("%s: node %+v", tt.link, n)
 			continue
 		}
-		if got := describeTarget(n.Links[0]); got != tt.want {
+		if got := describeTarget(n, 0); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.link, got, tt.want)
 		}
 		var want []string
@@ -139,7 +140,7 @@ func TestResolutionOrder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		g := build(t, with(files, "content/from.md", tt.link), nil, strict)
-		if got := describeTarget(g.Node("from").Links[0]); got != tt.want {
+		if got := describeTarget(g.Node("from"), 0); got != tt.want {
 			t.Errorf("%s: %s, want %s", tt.link, got, tt.want)
 		}
 		if len(g.Problems) > 0 {

@@ -171,17 +171,18 @@ func (r *Renderer) body(n *graph.Node, a *arena) (template.HTML, error) {
 		a.scratch = make([]byte, 0, n.Doc.BodyLen()*2)
 	}
 	err := n.Doc.Fill(&a.body, a.scratch, func(b *bytes.Buffer, i int) {
-		r.link(b, n.Doc.Link(i), n.Links[i])
+		r.link(b, n.Doc.Link(i), n.Links[i], n.BrokenReason(i))
 	})
 	return arenaString(a.body.Bytes()), err
 }
 
-// link writes one wikilink as its target allows.
-func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target) {
+// link writes one wikilink as its target allows; why is why a broken
+// one is broken.
+func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why string) {
 	esc := template.HTMLEscapeString
 	switch t.State {
 	case graph.Broken:
-		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+t.Reason), esc(l.Shown()))
+		fmt.Fprintf(b, `<span class="wikilink broken" title="%s">%s</span>`, esc("Unresolved: "+why), esc(l.Shown()))
 	case graph.Unpublished:
 		fmt.Fprintf(b, `<span class="wikilink unpublished">%s</span>`, esc(l.Shown()))
 	case graph.SamePage:
