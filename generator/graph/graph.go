@@ -182,10 +182,9 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	}
 	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
 	named := make([]pageNames, len(regular))
-	_ = parallel.Each(len(regular), func(i int) error {
+	parallel.For(len(regular), func(i int) {
 		n := regular[i]
 		named[i] = namesOf(n.ID, n.Slug, n.Title, n.Meta.Aliases)
-		return nil
 	})
 	for i, n := range regular {
 		g.names.addNames(n.ID, named[i])
@@ -196,7 +195,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	all := append(regular, g.special()...)
 	// Each page's links and relations are resolved on their own, on every
 	// core; what they mention is gathered after, in order.
-	_ = parallel.Each(len(all), func(i int) error { g.resolve(all[i]); return nil })
+	parallel.For(len(all), func(i int) { g.resolve(all[i]) })
 	for _, n := range all {
 		g.mentionAll(n, true)
 	}
@@ -204,7 +203,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	// each core reads all the pages in order and adds to its share of the
 	// pages they point to, so that each list is still made in page order.
 	shares, seed := runtime.GOMAXPROCS(0), maphash.MakeSeed()
-	_ = parallel.Each(shares, func(share int) error {
+	parallel.For(shares, func(share int) {
 		mine := func(id string) *Node {
 			if shares > 1 && int(maphash.String(seed, id)%uint64(shares)) != share {
 				return nil
@@ -214,14 +213,12 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		for _, n := range all {
 			g.contribute(n, mine, false)
 		}
-		return nil
 	})
-	_ = parallel.Each(len(regular), func(i int) error {
+	parallel.For(len(regular), func(i int) {
 		if n := regular[i]; n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
 			n.related = relatedOf(n)
 		}
-		return nil
 	})
 	g.gather()
 	if !o.Live {

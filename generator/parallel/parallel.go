@@ -36,3 +36,8 @@ func Each(n int, fn func(i int) error) error {
 	wg.Wait()
 	return first
 }
+
+// For calls fn(0) .. fn(n-1) on every core, for work that cannot fail.
+func For(n int, fn func(i int)) {
+	_ = Each(n, func(i int) error { fn(i); return nil })
+}

@@ -6,15 +6,27 @@ import (
 	"testing"
 )
 
+// TestEach: Each and For call every item once.
 func TestEach(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 1000} {
-		calls := make([]atomic.Int32, n)
-		if err := Each(n, func(i int) error { calls[i].Add(1); return nil }); err != nil {
-			t.Fatalf("n=%d: %v", n, err)
-		}
-		for i := range calls {
-			if c := calls[i].Load(); c != 1 {
-				t.Errorf("n=%d: item %d called %d times", n, i, c)
+	runs := []struct {
+		name string
+		run  func(n int, fn func(i int))
+	}{
+		{"Each", func(n int, fn func(i int)) {
+			if err := Each(n, func(i int) error { fn(i); return nil }); err != nil {
+				t.Fatalf("n=%d: %v", n, err)
+			}
+		}},
+		{"For", For},
+	}
+	for _, r := range runs {
+		for _, n := range []int{0, 1, 2, 1000} {
+			calls := make([]atomic.Int32, n)
+			r.run(n, func(i int) { calls[i].Add(1) })
+			for i := range calls {
+				if c := calls[i].Load(); c != 1 {
+					t.Errorf("%s, n=%d: item %d called %d times", r.name, n, i, c)
+				}
 			}
 		}
 	}

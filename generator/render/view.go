@@ -195,10 +195,9 @@ type PageView struct {
 func (r *Renderer) PrepareLinks() {
 	ids := r.g.IDs()
 	all := make([]prepared, len(ids))
-	_ = parallel.Each(len(ids), func(i int) error {
+	parallel.For(len(ids), func(i int) {
 		n := r.g.Node(ids[i])
 		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n)}
-		return nil
 	})
 	r.prepared = make(map[string]*prepared, len(ids))
 	for i, id := range ids {
