@@ -54,13 +54,31 @@ func IsMarkdown(p string) bool {
 }
 
 // Ignored reports whether a file or folder is hidden or an editor's
-// temporary file: ".git", ".x.md.swp", "x.md~", "#x.md#", "4913".
+// temporary file: ".git", ".x.md.swp", "x.md~", "#x.md#", "4913",
+// "x.md___jb_tmp___". Saving through one would otherwise show in serve as
+// a file of content/ that came and went.
 func Ignored(p string) bool {
 	name := path.Base(p)
 	return strings.HasPrefix(name, ".") ||
 		strings.HasSuffix(name, "~") ||
 		strings.HasPrefix(name, "#") ||
-		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || strings.HasSuffix(name, ".swo") ||
 		strings.HasSuffix(name, ".tmp") ||
-		name == "4913" // vim's check that it may write in the folder
+		strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") || // JetBrains' safe write
+		name == "4913" || // vim's check that it may write in the folder
+		isSedTemp(name)
+}
+
+// isSedTemp reports whether name is the file "sed -i" writes before it
+// renames it over the one edited: "sed" and six letters or digits.
+func isSedTemp(name string) bool {
+	if len(name) != 9 || !strings.HasPrefix(name, "sed") {
+		return false
+	}
+	for _, c := range name[3:] {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
 }

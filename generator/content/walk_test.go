@@ -111,6 +111,14 @@ func TestIgnored(t *testing.T) {
 		{"content/4913", true},
 		{"content/49130", false},
 		{"content/x.tmp", true},
+		{"content/.x.md.swo", true},
+		{"content/x.md___jb_tmp___", true},
+		{"content/x.md___jb_old___", true},
+		{"content/risks/sedZlndbD", true},
+		{"content/sed4a9Xq0", true},
+		{"content/sedation.md", false},
+		{"content/sediment", false},
+		{"content/sedimentary", false},
 		{"content/.hidden/x.md", false}, // a file is judged by its own name; List skips the folder
 	}
 	for _, tt := range tests {
