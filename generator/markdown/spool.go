@@ -62,9 +62,6 @@ func (d *Document) PlainText() (string, error) {
 // LinkContext returns the sentence around link i, from memory or from the
 // document's spool.
 func (d *Document) LinkContext(i int) (Context, error) {
-	if !d.spilledContexts {
-		return SplitContext(d.contextText[d.contexts[i]:d.contexts[i+1]])
-	}
 	b, err := d.AppendLinkContext(nil, i)
 	if err != nil {
 		return Context{}, err
