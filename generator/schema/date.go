@@ -18,7 +18,6 @@ type Date struct {
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD. A timestamp is read as its day.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	bad := fmt.Errorf("%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
 	if len(s) > 10 && (s[10] == 'T' || s[10] == ' ') {
 		// A timestamp: its day, if the rest is a time of day.
 		d, err := ParseDate(s[:10])
@@ -30,33 +29,56 @@ func ParseDate(s string) (Date, error) {
 				return d, nil
 			}
 		}
-		return Date{}, bad
+		return Date{}, notDate(s)
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, bad
-	}
+	// Every page has dates, so the parts are read in place: four digits,
+	// then up to two more parts of two digits, each after a '-'.
 	var n [3]int
-	for i, p := range parts {
-		if (i > 0 && len(p) != 2) || strings.Trim(p, "0123456789") != "" {
-			return Date{}, bad
+	parts := 0
+	for rest := s; ; {
+		p, after, more := strings.Cut(rest, "-")
+		want := 2
+		if parts == 0 {
+			want = 4
 		}
-		n[i], _ = strconv.Atoi(p)
+		if parts == 3 || len(p) != want || !digits(p) {
+			return Date{}, notDate(s)
+		}
+		n[parts], _ = strconv.Atoi(p)
+		parts++
+		if !more {
+			break
+		}
+		rest = after
 	}
 	d := Date{n[0], n[1], n[2]}
 	if d.Year == 0 {
 		return Date{}, fmt.Errorf("%q is not a date: there is no year 0", s)
 	}
-	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+	if parts >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, fmt.Errorf("%q is not a date: there is no month %d", s, d.Month)
 	}
-	if len(parts) == 3 {
+	if parts == 3 {
 		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 		if d.Day < 1 || t.Day() != d.Day {
 			return Date{}, fmt.Errorf("%q is not a date: %s %d has no day %d", s, time.Month(d.Month), d.Year, d.Day)
 		}
 	}
 	return d, nil
+}
+
+func notDate(s string) error {
+	return fmt.Errorf("%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s)
+}
+
+// digits reports whether s is made of ASCII digits alone.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // IsZero reports whether no date was given.
