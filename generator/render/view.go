@@ -261,23 +261,8 @@ type stringWriter interface {
 func escape(b stringWriter, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&#34;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		case 0:
-			rep = "\uFFFD"
-		default:
+		rep := htmlEscapes[s[i]]
+		if rep == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
@@ -285,6 +270,19 @@ func escape(b stringWriter, s string) {
 		last = i + 1
 	}
 	b.WriteString(s[last:])
+}
+
+// htmlEscapes is what escape writes for each byte that needs it: a table
+// rather than a switch, since every title, label and sentence of a page
+// passes through escape byte by byte.
+var htmlEscapes = [256]string{
+	'&':  "&amp;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+	'"':  "&#34;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	0:    "\uFFFD",
 }
 
 func typeLabel(t *schema.Type) string {

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+	"strings"
 	"testing"
 
 	"github.com/kbgen/kb/generator/schema"
@@ -28,4 +30,23 @@ func TestDateRange(t *testing.T) {
 			t.Errorf("%s: dateRange(%v, %v) = %q, want %q", tt.name, tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+// FuzzEscape checks that escape writes text as html/template does, so a
+// fragment made in Go reads the same as one a template would print.
+func FuzzEscape(f *testing.F) {
+	for _, s := range []string{"", "plain", `a & b < c > d "e" 'f' +g`, "nul\x00byte", "ünïcödé 中文", "&amp;"} {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("").Parse("{{.}}"))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, got strings.Builder
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		escape(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("escape(%q) = %q, want %q", s, got.String(), want.String())
+		}
+	})
 }
