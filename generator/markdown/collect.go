@@ -64,12 +64,23 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	c.doc.Text = string(bytes.TrimSpace(s.text))
+	// Text and contextText are views of s until ConvertThen copies them:
+	// a spooling build moves both elsewhere first.
+	c.doc.Text = view(bytes.TrimSpace(s.text))
 	c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
 	c.contextsUpTo(len(s.links))
 	c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
-	c.doc.contextText = string(s.contexts)
+	c.doc.contextText = view(s.contexts)
 	return c.doc
+}
+
+// view is b as a string, sharing its bytes: it must not outlive b's
+// next change.
+func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // addContext packs the sentence around the next link as

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -176,8 +177,9 @@ func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 }
 
 // ConvertThen converts a page body and hands the document to then while
-// its HTML still lies in the converter's buffer, to be spilled from there
-// (a document that then leaves with HTML gets its own copy of it).
+// its HTML, text and sentences still lie in the converter's buffers, to
+// be spilled from there (a document that then leaves with any of them
+// gets its own copy).
 func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document) error) (*Document, error) {
 	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	w := c.writers.Get().(*Writer)
@@ -200,6 +202,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	if doc.HTML != nil {
 		doc.HTML = bytes.Clone(doc.HTML)
 	}
+	doc.Text, doc.contextText = strings.Clone(doc.Text), strings.Clone(doc.contextText)
 	return doc, err
 }
 
