@@ -83,6 +83,36 @@ func (p *yamlSubset) skipBlank() {
 	}
 }
 
+// count counts, from line i on, the lines at column indent that start
+// with a dash (an item of a list) or not (a key of a map), up to a line
+// less indented or, for a list, a key: how much room a map or list needs,
+// so that front matter, read for every page, is made in one allocation
+// of the right size.
+func (p *yamlSubset) count(i, indent int, dash bool) int {
+	n := 0
+	for ; i < len(p.lines); i++ {
+		l := p.lines[i]
+		at := indentOf(l)
+		switch {
+		case at == len(l) || l[at] == '#' || at > indent:
+		case at < indent:
+			return n
+		case isDash(l, at) == dash:
+			n++
+		case dash:
+			return n
+		}
+	}
+	return n
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func indentOf(l []byte) int {
 	n := 0
 	for n < len(l) && l[n] == ' ' {
@@ -94,7 +124,11 @@ func indentOf(l []byte) int {
 // mapping reads a block map whose keys start at column indent. When
 // inList, its first key follows a list's "- " on the current line.
 func (p *yamlSubset) mapping(indent int, inList bool) (Value, bool) {
-	v := Value{Kind: KindMap, Fields: make([]Field, 0, 8)}
+	from := p.i
+	if inList {
+		from++
+	}
+	v := Value{Kind: KindMap, Fields: make([]Field, 0, p.count(from, indent, false)+btoi(inList))}
 	for {
 		if !inList || len(v.Fields) > 0 {
 			p.skipBlank()
@@ -162,7 +196,7 @@ func (p *yamlSubset) block(indent int) (Value, bool) {
 
 // sequence reads a block list whose dashes are at column indent.
 func (p *yamlSubset) sequence(indent int) (Value, bool) {
-	v := Value{Kind: KindList, Items: make([]Value, 0, 8), Pos: p.pos(p.i, indent)}
+	v := Value{Kind: KindList, Items: make([]Value, 0, p.count(p.i, indent, true)), Pos: p.pos(p.i, indent)}
 	for {
 		p.skipBlank()
 		if p.i == len(p.lines) {
