@@ -150,8 +150,7 @@ func (c *collector) readBlock(n ast.Node) {
 	if len(c.spans) > 0 {
 		// The sentences are cut from the block's bytes and packed before
 		// the block buffer is used again.
-		b := c.block.Bytes()
-		full := unsafe.String(&b[0], len(b))
+		full := view(c.block.Bytes())
 		for _, s := range c.spans {
 			c.contextsUpTo(s.link)
 			c.addContext(sentence(full, s.start, s.end))
