@@ -106,13 +106,6 @@ func (p *yamlSubset) count(i, indent int, dash bool) int {
 	return n
 }
 
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 func indentOf(l []byte) int {
 	n := 0
 	for n < len(l) && l[n] == ' ' {
@@ -124,11 +117,11 @@ func indentOf(l []byte) int {
 // mapping reads a block map whose keys start at column indent. When
 // inList, its first key follows a list's "- " on the current line.
 func (p *yamlSubset) mapping(indent int, inList bool) (Value, bool) {
-	from := p.i
+	room := p.count(p.i, indent, false)
 	if inList {
-		from++
+		room = 1 + p.count(p.i+1, indent, false) // the first key is on the dash's line
 	}
-	v := Value{Kind: KindMap, Fields: make([]Field, 0, p.count(from, indent, false)+btoi(inList))}
+	v := Value{Kind: KindMap, Fields: make([]Field, 0, room)}
 	for {
 		if !inList || len(v.Fields) > 0 {
 			p.skipBlank()
