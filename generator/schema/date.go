@@ -135,8 +135,8 @@ func appendPadded(dst []byte, n, width int) []byte {
 		n = -n
 		width--
 	}
-	var digits [20]byte
-	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	var num [20]byte
+	d := strconv.AppendInt(num[:0], int64(n), 10)
 	for i := len(d); i < width; i++ {
 		dst = append(dst, '0')
 	}
