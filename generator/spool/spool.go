@@ -10,13 +10,26 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 )
 
+// bufferSize is how much Append gathers before it writes: a build appends
+// two or three pieces of a few kilobytes a page, and one write for each
+// cost more than the copying (a system call and the file system's work
+// for every piece, 3% of a 10,000-page build). 256 KB holds dozens of
+// pages' pieces; 1 MB saved no more and raised a 1,000-page build's peak
+// memory by 2-5 MB.
+const bufferSize = 256 << 10
+
 // Spool is an append-only temporary file. It is safe for concurrent use.
 type Spool struct {
-	f    *os.File
-	size atomic.Int64
+	f       *os.File
+	mu      sync.Mutex   // guards buf, size and err
+	buf     []byte       // appended, not yet written; it starts at flushed
+	size    int64        // all that was appended
+	err     error        // the first failed write, which every later call returns
+	flushed atomic.Int64 // what is in the file, readable without the lock
 }
 
 // Extent is a place in a spool.
@@ -35,17 +48,71 @@ func New(dir string) (*Spool, error) {
 // Close releases the spool's file.
 func (s *Spool) Close() error { return s.f.Close() }
 
-// Append stores b and returns where it went.
+// Append stores b and returns where it went. The bytes may wait in
+// memory until enough follow them; Read and CopyTo find them either way.
 func (s *Spool) Append(b []byte) (Extent, error) {
-	off := s.size.Add(int64(len(b))) - int64(len(b))
-	if _, err := s.f.WriteAt(b, off); err != nil {
-		return Extent{}, fmt.Errorf("spool: %w", err)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return Extent{}, s.err
 	}
-	return Extent{off, int64(len(b))}, nil
+	e := Extent{s.size, int64(len(b))}
+	s.size += e.Len
+	if len(s.buf)+len(b) > bufferSize {
+		if err := s.flushLocked(); err != nil {
+			return Extent{}, err
+		}
+	}
+	if len(b) >= bufferSize {
+		// Too large to gather: written at once, after what came before.
+		if _, err := s.f.WriteAt(b, e.Off); err != nil {
+			s.err = fmt.Errorf("spool: %w", err)
+			return Extent{}, s.err
+		}
+		s.flushed.Store(s.size)
+		return e, nil
+	}
+	if s.buf == nil {
+		s.buf = make([]byte, 0, bufferSize)
+	}
+	s.buf = append(s.buf, b...)
+	return e, nil
+}
+
+// flushLocked writes what Append gathered. s.mu must be held.
+func (s *Spool) flushLocked() error {
+	if len(s.buf) == 0 {
+		return nil
+	}
+	off := s.flushed.Load()
+	if _, err := s.f.WriteAt(s.buf, off); err != nil {
+		s.err = fmt.Errorf("spool: %w", err)
+		return s.err
+	}
+	s.flushed.Store(off + int64(len(s.buf)))
+	s.buf = s.buf[:0]
+	return nil
+}
+
+// ready makes sure the extent is in the file before it is read: the
+// reads come after the appends, so it writes at most once in a build.
+func (s *Spool) ready(e Extent) error {
+	if e.Off+e.Len <= s.flushed.Load() {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return s.err
+	}
+	return s.flushLocked()
 }
 
 // Read reads an extent into buf, or into a new slice if buf is too small.
 func (s *Spool) Read(e Extent, buf []byte) ([]byte, error) {
+	if err := s.ready(e); err != nil {
+		return nil, err
+	}
 	if int64(cap(buf)) >= e.Len {
 		buf = buf[:e.Len]
 	} else {
@@ -61,6 +128,9 @@ func (s *Spool) Read(e Extent, buf []byte) ([]byte, error) {
 // each, so that neither a large extent nor a small one costs more than it
 // must. It returns buf, grown if it had no room, for the next call.
 func (s *Spool) CopyTo(w io.Writer, e Extent, buf []byte) ([]byte, error) {
+	if err := s.ready(e); err != nil {
+		return buf, err
+	}
 	if want := min(e.Len, 64<<10); int64(cap(buf)) < want {
 		buf = make([]byte, 0, want)
 	}

@@ -66,3 +66,72 @@ func TestCopyToChunks(t *testing.T) {
 		t.Errorf("CopyTo of nothing: %q, %v", b.String(), err)
 	}
 }
+
+// TestAppendAcrossBuffer appends pieces that fill the write buffer, pass
+// it, and are larger than it, reading each back at once and again at the
+// end: Append gathers in memory, and every read must find its bytes.
+func TestAppendAcrossBuffer(t *testing.T) {
+	s, err := New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sizes := []int{
+		0, 10, bufferSize - 10, // the buffer full to the byte
+		1, 5, // a new buffer
+		bufferSize + 7,             // larger than a buffer, after some gathered
+		bufferSize,                 // exactly a buffer, with nothing gathered
+		300, bufferSize - 300, 300, // fills, then spills into the next
+	}
+	type piece struct {
+		e    Extent
+		want []byte
+	}
+	var pieces []piece
+	for i, n := range sizes {
+		want := bytes.Repeat([]byte{byte('a' + i)}, n)
+		e, err := s.Append(want)
+		if err != nil {
+			t.Fatalf("Append(%d bytes): %v", n, err)
+		}
+		if len(pieces) > 0 {
+			if last := pieces[len(pieces)-1].e; e.Off != last.Off+last.Len {
+				t.Errorf("piece %d at %d, want %d", i, e.Off, last.Off+last.Len)
+			}
+		}
+		pieces = append(pieces, piece{e, want})
+		if i%2 == 0 { // read some at once, some only at the end
+			if got, err := s.Read(e, nil); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("Read(piece %d) at once: %d bytes, %v", i, len(got), err)
+			}
+		}
+	}
+	for i, p := range pieces {
+		if got, err := s.Read(p.e, nil); err != nil || !bytes.Equal(got, p.want) {
+			t.Errorf("Read(piece %d) at the end: %d bytes, %v", i, len(got), err)
+		}
+	}
+}
+
+// TestWriteFails reports a write that fails, at the call that made it and
+// at every call after.
+func TestWriteFails(t *testing.T) {
+	s, err := New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Append([]byte("gathered, not yet written"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close() // every write from now on fails
+	if _, err := s.Read(e, nil); err == nil {
+		t.Error("Read after a failed write: no error")
+	}
+	if _, err := s.Append([]byte("more")); err == nil {
+		t.Error("Append after a failed write: no error")
+	}
+	if _, err := s.Append(make([]byte, bufferSize)); err == nil {
+		t.Error("Append of a large piece after a failed write: no error")
+	}
+}
