@@ -2,9 +2,12 @@ package build
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"html"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,4 +107,88 @@ func TestTimelineFilterInBrowser(t *testing.T) {
 	if len(years) < 2 || years[0][1] > years[len(years)-1][1] {
 		t.Errorf("?order=oldest: years in the order %v", years)
 	}
+}
+
+// TestSearchInBrowser searches the built-in site in the browser and reads
+// the results: pages are found, and each quotation from a page starts
+// and ends on whole words of the page's text.
+func TestSearchInBrowser(t *testing.T) {
+	browser := chromium(t)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Build(os.DirFS("../.."), repo, out, false, Options{})
+	if err != nil || !res.Written {
+		t.Fatalf("build: %v\n%s", err, res.Problems)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "search.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var records []struct{ S, X string }
+	if err := json.Unmarshal(index, &records); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+
+	for _, q := range []string{"cooperation", "deep fakes", "hallucinations"} {
+		dom := dumpDOM(t, browser, srv.URL+"/search/?q="+url.QueryEscape(q))
+		snippets := snippetTag.FindAllStringSubmatch(dom, -1)
+		if len(snippets) == 0 {
+			t.Errorf("%q: no results", q)
+			continue
+		}
+		for _, m := range snippets {
+			if strings.Contains(m[1], "\n") {
+				t.Errorf("%q: a line break in the quotation %q, where blocks should be joined by \" · \"", q, m[1])
+			}
+			quote := html.UnescapeString(markTag.ReplaceAllString(m[1], ""))
+			cutBefore, cutAfter := strings.HasPrefix(quote, "…"), strings.HasSuffix(quote, "…")
+			quote = strings.TrimSuffix(strings.TrimPrefix(quote, "…"), "…")
+			if !quotedWhole(records, quote, cutBefore, cutAfter) {
+				t.Errorf("%q: the quotation %q does not start and end on whole words of a page", q, m[1])
+			}
+		}
+	}
+}
+
+var (
+	snippetTag = regexp.MustCompile(`<p class="snippet">(.*?)</p>`)
+	markTag    = regexp.MustCompile(`</?mark>`)
+)
+
+// blockEnd is a line of search text, the end of a block, with the
+// punctuation before it; the search page shows it as a space after
+// punctuation and as " · " after none.
+var blockEnd = regexp.MustCompile(`([.,;:!?)])?\n`)
+
+// quotedWhole reports whether quote is in some page's text (its blocks
+// joined as the search page joins them) or summary, starting at its
+// beginning or after a space when cut before, and ending at its end or
+// before a space when cut after.
+func quotedWhole(records []struct{ S, X string }, quote string, cutBefore, cutAfter bool) bool {
+	for _, r := range records {
+		shown := blockEnd.ReplaceAllStringFunc(r.X, func(m string) string {
+			if m == "\n" {
+				return " · "
+			}
+			return m[:1] + " "
+		})
+		for _, text := range []string{shown, r.S} {
+			for i := strings.Index(text, quote); i >= 0; {
+				end := i + len(quote)
+				startOK := !cutBefore || i == 0 || text[i-1] == ' '
+				endOK := (!cutAfter && end == len(text)) || (cutAfter && end < len(text) && text[end] == ' ') ||
+					(!cutAfter && r.S == text) // a summary is shown whole
+				if startOK && endOK {
+					return true
+				}
+				next := strings.Index(text[i+1:], quote)
+				if next < 0 {
+					break
+				}
+				i += 1 + next
+			}
+		}
+	}
+	return false
 }

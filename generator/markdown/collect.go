@@ -131,7 +131,7 @@ func (c *collector) readBlock(n ast.Node) {
 		return
 	}
 	if len(c.text) > 0 {
-		c.text = append(c.text, ' ')
+		c.text = append(c.text, '\n') // where a block ends, for search's quotations
 	}
 	c.text = append(c.text, text...)
 	switch h := n.(type) {

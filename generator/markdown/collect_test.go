@@ -77,7 +77,7 @@ func TestLead(t *testing.T) {
 
 func TestText(t *testing.T) {
 	src := "# Title\n\nA paragraph with `code` and [[China|PRC]].\n\n```go\nfunc hidden() {}\n```\n\n| a | b |\n|---|---|\n| c | d |\n\n- [x] done\n\n<div>html</div>\n"
-	want := "Title A paragraph with code and PRC. a b c d done"
+	want := "Title\nA paragraph with code and PRC.\na\nb\nc\nd\ndone"
 	if got := convert(t, src, 1).Text; got != want {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
@@ -98,7 +98,7 @@ func TestPlainTextIsUnescaped(t *testing.T) {
 	if want := "An escaped [[link]], 5 < 6 and X *here*."; d.Lead != want {
 		t.Errorf("Lead = %q, want %q", d.Lead, want)
 	}
-	if want := "Q&A at AT&T An escaped [[link]], 5 < 6 and X *here*."; d.Text != want {
+	if want := "Q&A at AT&T\nAn escaped [[link]], 5 < 6 and X *here*."; d.Text != want {
 		t.Errorf("Text = %q, want %q", d.Text, want)
 	}
 	if want := (Context{"An escaped [[link]], 5 < 6 and ", "X", " *here*."}); len(d.Links()) != 1 || mustContext(t, d, 0) != want {

@@ -55,7 +55,7 @@ type Document struct {
 	HTML     []byte // the body with holes where Links go
 	Holes    []Hole // in order of Offset
 	Headings []Heading
-	Text     string // the plain text, for search (a spooling build moves it into the search record)
+	Text     string // the plain text, for search, a line a block (a spooling build moves it into the search record)
 	Lead     string // the first paragraph's text, for a summary when there is none
 
 	// The wikilinks, in the order written (see Link; LinkContext has their

@@ -161,14 +161,32 @@
       return out;
     }
     function snippet(doc, terms) {
-      var text = doc.d.x || doc.d.s || "";
-      var folded = doc.x || doc.s;
+      var text = doc.d.x || "";
+      var folded = doc.x;
       var at = -1;
       terms.some(function (t) { at = folded.indexOf(t); return at >= 0; });
-      if (at < 0) return doc.d.s || text.slice(0, 180);
-      var from = Math.max(0, at - 80);
-      return (from > 0 ? "…" : "") + text.slice(from, at + 140) + "…";
+      if (at < 0) return doc.d.s || quote(text, 0, 180, 0);
+      return quote(text, Math.max(0, at - 80), Math.min(text.length, at + 140), at);
     }
+    // quote is text from..to, moved in to spaces (but not past keep) so
+    // that it starts and ends on whole words, with "…" where it is cut. A
+    // line ends a block of the page (a heading, a paragraph, a list item);
+    // one that ends without punctuation, such as a heading, is marked " · ".
+    function quote(text, from, to, keep) {
+      function space(c) { return c === " " || c === "\n"; }
+      if (from > 0 && !space(text[from - 1])) {
+        var f = from;
+        while (f < keep && !space(text[f])) f++;
+        if (f < keep) from = f + 1;
+      }
+      if (to < text.length && !space(text[to])) {
+        var e = to;
+        while (e > keep && !space(text[e])) e--;
+        if (e > keep) to = e;
+      }
+      return (from > 0 ? "…" : "") + blocks(text.slice(from, to)) + (to < text.length ? "…" : "");
+    }
+    function blocks(s) { return s.replace(/([.,;:!?)])\n/g, "$1 ").replace(/\n/g, " · "); }
     function run() {
       var q = box.value.trim();
       var params = q ? "?q=" + encodeURIComponent(q) : "";
