@@ -159,7 +159,7 @@ var (
 // blockEnd is a line of search text, the end of a block, with the
 // punctuation before it; the search page shows it as a space after
 // punctuation and as " · " after none.
-var blockEnd = regexp.MustCompile(`([.,;:!?)])?\n`)
+var blockEnd = regexp.MustCompile(`([.,;:!?)。，；：！？）」])?\n`)
 
 // quotedWhole reports whether quote is in some page's text (its blocks
 // joined as the search page joins them) or summary, starting at its
@@ -171,7 +171,7 @@ func quotedWhole(records []struct{ S, X string }, quote string, cutBefore, cutAf
 			if m == "\n" {
 				return " · "
 			}
-			return m[:1] + " "
+			return strings.TrimSuffix(m, "\n") + " "
 		})
 		for _, text := range []string{shown, r.S} {
 			for i := strings.Index(text, quote); i >= 0; {

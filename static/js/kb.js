@@ -186,7 +186,7 @@
       }
       return (from > 0 ? "…" : "") + blocks(text.slice(from, to)) + (to < text.length ? "…" : "");
     }
-    function blocks(s) { return s.replace(/([.,;:!?)])\n/g, "$1 ").replace(/\n/g, " · "); }
+    function blocks(s) { return s.replace(/([.,;:!?)。，；：！？）」])\n/g, "$1 ").replace(/\n/g, " · "); }
     function run() {
       var q = box.value.trim();
       var params = q ? "?q=" + encodeURIComponent(q) : "";
