@@ -49,19 +49,27 @@ func dumpDOM(t *testing.T, browser, url string) string {
 	return string(out)
 }
 
+// serveBuiltin builds the built-in site into a temporary folder and
+// serves it over HTTP until the test ends.
+func serveBuiltin(t *testing.T) (out string, srv *httptest.Server) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
+	res, err := Build(os.DirFS("../.."), repo, out, false, Options{})
+	if err != nil || !res.Written {
+		t.Fatalf("build: %v\n%s", err, res.Problems)
+	}
+	srv = httptest.NewServer(http.FileServer(http.Dir(out)))
+	t.Cleanup(srv.Close)
+	return out, srv
+}
+
 var entryTag = regexp.MustCompile(`<li class="entry[^"]*"[^>]*>`)
 
 // TestTimelineFilterInBrowser opens the built-in site's timeline narrowed
 // to one participant and finds only that participant's entries visible.
 func TestTimelineFilterInBrowser(t *testing.T) {
 	browser := chromium(t)
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := Build(os.DirFS("../.."), repo, out, false, Options{})
-	if err != nil || !res.Written {
-		t.Fatalf("build: %v\n%s", err, res.Problems)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
+	_, srv := serveBuiltin(t)
 
 	tests := []struct {
 		query, token string
@@ -114,11 +122,7 @@ func TestTimelineFilterInBrowser(t *testing.T) {
 // and ends on whole words of the page's text.
 func TestSearchInBrowser(t *testing.T) {
 	browser := chromium(t)
-	out := filepath.Join(t.TempDir(), "public")
-	res, err := Build(os.DirFS("../.."), repo, out, false, Options{})
-	if err != nil || !res.Written {
-		t.Fatalf("build: %v\n%s", err, res.Problems)
-	}
+	out, srv := serveBuiltin(t)
 	index, err := os.ReadFile(filepath.Join(out, "search.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -127,8 +131,6 @@ func TestSearchInBrowser(t *testing.T) {
 	if err := json.Unmarshal(index, &records); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
-	defer srv.Close()
 
 	for _, q := range []string{"cooperation", "deep fakes", "hallucinations"} {
 		dom := dumpDOM(t, browser, srv.URL+"/search/?q="+url.QueryEscape(q))
