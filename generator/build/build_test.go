@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kbgen/kb/generator/corpus"
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/spool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -239,6 +241,53 @@ func TestBuildFailsMidway(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.kb-*")); len(leftovers) > 0 {
 		t.Errorf("temporary folders left: %v", leftovers)
+	}
+}
+
+// TestBuildSpoolFails: a temporary file that cannot be made or written
+// (a full temporary folder) stops the build with one error that says
+// what the file is for, not a "markdown" problem on every page, and
+// leaves the previous output as it was. The small site's pages all fit
+// in the spool's buffer, so its writes fail when rendering begins; a
+// generated site of 150 pages fails while its pages are parsed.
+func TestBuildSpoolFails(t *testing.T) {
+	cases := []struct {
+		name     string
+		newSpool func() (*spool.Spool, error)
+	}{
+		{"cannot be made", func() (*spool.Spool, error) {
+			return spool.New(filepath.Join(t.TempDir(), "missing"))
+		}},
+		{"cannot be written", func() (*spool.Spool, error) {
+			sp, err := spool.New(t.TempDir())
+			if err == nil {
+				err = sp.Close() // every write from now on fails
+			}
+			return sp, err
+		}},
+	}
+	large := t.TempDir()
+	if err := corpus.Write(large, corpus.Site(corpus.Options{Pages: 150, Seed: 1})); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"testdata/site", large} {
+		out := filepath.Join(t.TempDir(), "public")
+		buildSite(t, src, out, Options{})
+		before := tree(t, out)
+		for _, c := range cases {
+			res, err := Build(os.DirFS(src), repo, out, false, Options{newSpool: c.newSpool})
+			if err == nil || !strings.Contains(err.Error(), "TMPDIR") {
+				t.Errorf("%s, %s: err = %v, want one that names TMPDIR", src, c.name, err)
+			} else if src == large && strings.HasPrefix(err.Error(), "render:") {
+				t.Errorf("%s, %s: failed only when rendering: %v", src, c.name, err)
+			}
+			if len(res.Problems) > 0 || res.Written {
+				t.Errorf("%s, %s: %d problems, written %v; want none and no", src, c.name, len(res.Problems), res.Written)
+			}
+			if d := diffFiles(before, tree(t, out)); d != "" {
+				t.Errorf("%s, %s: the failed build changed the output:\n%s", src, c.name, d)
+			}
+		}
 	}
 }
 

@@ -366,7 +366,10 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 		case before != nil && before.page.Hash == content.Hash(data):
 			// Saved without a change.
 		default:
-			after := s.parse(p, data)
+			after, err := s.parse(p, data)
+			if err != nil {
+				return n, nil, false, err
+			}
 			n.pages[p] = after
 			e := edit{new: after.page}
 			if before != nil {

@@ -36,6 +36,9 @@ type Options struct {
 	// spillAbove replaces spillContextsAbove when set, so that tests
 	// spill the link sentences of a small site.
 	spillAbove int
+	// newSpool replaces spool.New("") when set, so that tests can hand
+	// the build a spool that fails.
+	newSpool func() (*spool.Spool, error)
 }
 
 // Site is a site read into memory: its settings, templates and pages. It
@@ -83,12 +86,6 @@ func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
 func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live,
 		scratch: &sync.Pool{New: func() any { return new([]byte) }}}
-	if o.Spool {
-		var err error
-		if s.spool, err = spool.New(""); err != nil {
-			return nil, err
-		}
-	}
 	s.loadSetup()
 	files, err := content.List(fsys)
 	if err != nil {
@@ -99,6 +96,15 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	if s.statics, err = s.layers.Files("static"); err != nil {
 		return nil, err
 	}
+	if o.Spool {
+		newSpool := o.newSpool
+		if newSpool == nil {
+			newSpool = func() (*spool.Spool, error) { return spool.New("") }
+		}
+		if s.spool, err = newSpool(); err != nil {
+			return nil, err
+		}
+	}
 	results := make([]*parsed, len(files.Pages))
 	err = parallel.Each(len(files.Pages), func(i int) error {
 		buf := s.getScratch()
@@ -108,10 +114,11 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 			return err
 		}
 		*buf = data
-		results[i] = s.parse(files.Pages[i], data) // keeps nothing of data
-		return nil
+		results[i], err = s.parse(files.Pages[i], data) // keeps nothing of data
+		return err
 	})
 	if err != nil {
+		s.Close()
 		return nil, err
 	}
 	for _, p := range results {
@@ -154,20 +161,23 @@ func (s *Site) loadSetup() {
 
 // parse runs the per-file stages: split, check against the schema,
 // convert; a spooling build also makes the page's search record and
-// spools it with the page's HTML.
-func (s *Site) parse(filePath string, data []byte) *parsed {
+// spools it with the page's HTML. Problems of the page go into its
+// parsed; the error is the spool's, which stops the build, since it is
+// not the page's doing.
+func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 	page, problems := content.Parse(filePath, data)
 	meta, ps := s.cfg.Schema.Validate(page)
 	problems.Add(ps...)
 	out := &parsed{page: &graph.Page{Page: page, Meta: meta}}
 	var spill func(*markdown.Document) error
+	var spoolErr error
 	if s.spool != nil {
-		spill = func(doc *markdown.Document) error {
+		spill = func(doc *markdown.Document) (err error) {
+			defer func() { spoolErr = err }()
 			out.page.Doc = doc
 			buf := s.getScratch()
 			defer s.putScratch(buf)
 			*buf = render.SearchRecordOf((*buf)[:0], s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
-			var err error
 			if out.search, err = s.spool.Append(*buf); err != nil {
 				return err
 			}
@@ -178,13 +188,16 @@ func (s *Site) parse(filePath string, data []byte) *parsed {
 		}
 	}
 	doc, err := s.conv.ConvertThen(page.Body, page.BodyLine, spill)
+	if spoolErr != nil {
+		return nil, spoolErr
+	}
 	if err != nil {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
 	out.page.Doc = doc
 	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
 	out.problems = problems
-	return out
+	return out, nil
 }
 
 // link builds the graph from the parsed pages.

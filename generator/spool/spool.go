@@ -32,6 +32,13 @@ type Spool struct {
 	flushed atomic.Int64 // what is in the file, readable without the lock
 }
 
+// failed says what a spool is in its error: the file's name means
+// nothing to a reader, and the usual cause, a full temporary folder, has
+// a remedy.
+func failed(err error) error {
+	return fmt.Errorf("spool: %w (pages wait in this temporary file while the site builds; TMPDIR chooses its folder)", err)
+}
+
 // Extent is a place in a spool.
 type Extent struct{ Off, Len int64 }
 
@@ -39,7 +46,7 @@ type Extent struct{ Off, Len int64 }
 func New(dir string) (*Spool, error) {
 	f, err := os.CreateTemp(dir, "kb-spool-*")
 	if err != nil {
-		return nil, err
+		return nil, failed(err)
 	}
 	_ = os.Remove(f.Name()) // the open file lives on until Close
 	return &Spool{f: f}, nil
@@ -66,7 +73,7 @@ func (s *Spool) Append(b []byte) (Extent, error) {
 	if len(b) >= bufferSize {
 		// Too large to gather: written at once, after what came before.
 		if _, err := s.f.WriteAt(b, e.Off); err != nil {
-			s.err = fmt.Errorf("spool: %w", err)
+			s.err = failed(err)
 			return Extent{}, s.err
 		}
 		s.flushed.Store(s.size)
@@ -86,7 +93,7 @@ func (s *Spool) flushLocked() error {
 	}
 	off := s.flushed.Load()
 	if _, err := s.f.WriteAt(s.buf, off); err != nil {
-		s.err = fmt.Errorf("spool: %w", err)
+		s.err = failed(err)
 		return s.err
 	}
 	s.flushed.Store(off + int64(len(s.buf)))
@@ -119,7 +126,7 @@ func (s *Spool) Read(e Extent, buf []byte) ([]byte, error) {
 		buf = make([]byte, e.Len)
 	}
 	if _, err := s.f.ReadAt(buf, e.Off); err != nil {
-		return nil, fmt.Errorf("spool: %w", err)
+		return nil, failed(err)
 	}
 	return buf, nil
 }
@@ -138,7 +145,7 @@ func (s *Spool) CopyTo(w io.Writer, e Extent, buf []byte) ([]byte, error) {
 		n := min(int64(cap(buf)), end-off)
 		chunk := buf[:n]
 		if _, err := s.f.ReadAt(chunk, off); err != nil {
-			return buf, fmt.Errorf("spool: %w", err)
+			return buf, failed(err)
 		}
 		if _, err := w.Write(chunk); err != nil {
 			return buf, err
