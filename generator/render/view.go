@@ -197,7 +197,7 @@ func (r *Renderer) PrepareLinks() {
 	all := make([]prepared, len(ids))
 	parallel.For(len(ids), func(i int) {
 		n := r.g.Node(ids[i])
-		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n)}
+		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n), doc: n.Doc}
 	})
 	r.prepared = make(map[string]*prepared, len(ids))
 	for i, id := range ids {
@@ -209,6 +209,7 @@ func (r *Renderer) PrepareLinks() {
 type prepared struct {
 	link  PageLink
 	lines []dayLine
+	doc   *markdown.Document // for the sentences of its links, shown as backlinks
 }
 
 // linkTo is pageLink of the page with the id: in a full build, one
@@ -218,6 +219,18 @@ func (r *Renderer) linkTo(id string) *PageLink {
 		return &p.link
 	}
 	return r.pageLink(r.g.Node(id))
+}
+
+// source is the page a backlink comes from: what other pages show of it,
+// and its document, where the link's sentence is. A page reads a dozen
+// sentences from as many pages across the site, each a few cache misses
+// away; in a full build one lookup finds both.
+func (r *Renderer) source(id string) (*PageLink, *markdown.Document) {
+	if p := r.prepared[id]; p != nil {
+		return &p.link, p.doc
+	}
+	n := r.g.Node(id)
+	return r.pageLink(n), n.Doc
 }
 
 // pageLink is what other pages show of n, shared: a page shows dozens.
@@ -392,16 +405,17 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
 			continue // one sentence from each page: the first
 		}
+		link, doc := r.source(b.Page)
 		start := len(a.text)
 		var err error
-		if a.text, err = r.g.AppendContext(a.text, b); err != nil {
+		if a.text, err = doc.AppendLinkContext(a.text, b.Link); err != nil {
 			return nil, err
 		}
 		c, err := markdown.SplitContext(arenaText(a.text[start:]))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Backlink{Page: r.linkTo(b.Page), Contexts: []markdown.Context{c}})
+		out = append(out, Backlink{Page: link, Contexts: []markdown.Context{c}})
 	}
 	return out, nil
 }
