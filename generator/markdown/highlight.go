@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -20,14 +21,38 @@ type codeBlockRenderer struct {
 	// style is empty: with classes the formatter writes no colours, and
 	// chroma's styles package, which parses every style when a program
 	// starts, stays out of the binary (see static/css/syntax.css).
-	style *chroma.Style
+	style  *chroma.Style
+	lexers *lexerCache
 }
 
 func newCodeBlockRenderer() codeBlockRenderer {
 	return codeBlockRenderer{
 		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4)),
 		style:     chroma.MustNewStyle("kb", chroma.StyleEntries{}),
+		lexers:    &lexerCache{},
 	}
+}
+
+// lexerCache finds chroma's lexer for a fence's language once per
+// language. chroma's lexers.Get, given a name that is no lexer's name or
+// alias ("", "text", "mermaid", a file extension such as "tsx"), tries it
+// against every lexer's file patterns: 3-4 ms a block, a hundred times
+// what highlighting the block costs.
+type lexerCache struct {
+	m sync.Map // language -> chroma.Lexer, or nil for none
+}
+
+func (c *lexerCache) get(lang string) chroma.Lexer {
+	if lang == "" {
+		return nil
+	}
+	if l, ok := c.m.Load(lang); ok {
+		lexer, _ := l.(chroma.Lexer)
+		return lexer
+	}
+	lexer := lexers.Get(lang)
+	c.m.Store(lang, lexer)
+	return lexer
 }
 
 func (r codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -47,7 +72,7 @@ func (r codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Node
 	}
 	// The language, with escapes and entities resolved as CommonMark says.
 	lang := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Language(source)))))
-	if lexer := lexers.Get(lang); lang != "" && lexer != nil {
+	if lexer := r.lexers.get(lang); lexer != nil {
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil {
 			var out bytes.Buffer

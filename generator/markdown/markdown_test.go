@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
@@ -151,4 +152,22 @@ func convertWith(t *testing.T, o Options, src string) *Document {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestLexerCache: the cache finds what chroma's lexers.Get finds, for a
+// name, an alias, a file extension and a language chroma does not know,
+// and nothing for no language; a second look finds the same.
+func TestLexerCache(t *testing.T) {
+	var c lexerCache
+	for _, lang := range []string{"go", "Go", "py", "tsx", "yml", "no-such-language", "mermaid"} {
+		want := lexers.Get(lang)
+		for range 2 {
+			if got := c.get(lang); got != want {
+				t.Errorf("get(%q) = %v, want %v", lang, got, want)
+			}
+		}
+	}
+	if got := c.get(""); got != nil {
+		t.Errorf(`get("") = %v, want none`, got)
+	}
 }
