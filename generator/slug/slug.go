@@ -96,44 +96,125 @@ func isSlug(s string) bool {
 
 // Nearest returns the candidate closest to key by edit distance, if it is
 // close enough to be a likely typo ("deep-fake" for "deep-fakes"), or "".
+// Of candidates equally close, the first in byte order wins, so the order
+// they come in does not matter.
 func Nearest(key string, candidates []string) string {
-	best, bestDist := "", 0
-	limit := max(2, utf8.RuneCountInString(key)/3)
+	n := NewNear(key)
 	for _, c := range candidates {
-		if c == key {
-			continue
-		}
-		d := distance(key, c, limit)
-		// A suggestion must keep something of what was written: "x" is
-		// not a typo of "a".
-		if d >= utf8.RuneCountInString(key) || d >= utf8.RuneCountInString(c) {
-			continue
-		}
-		if d <= limit && (best == "" || d < bestDist || d == bestDist && c < best) {
-			best, bestDist = c, d
-		}
+		n.Consider(c)
 	}
-	return best
+	return n.Best()
 }
 
-// distance is the Levenshtein distance between a and b, or a number above
-// limit as soon as it is known to exceed it.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > limit {
-		return limit + 1
+// Near is Nearest with the candidates offered one at a time. A broken
+// link's suggestion weighs every name of the site, tens of thousands, so
+// a candidate costs no allocation, and one that cannot beat the best so
+// far is given up as soon as that is certain.
+type Near struct {
+	key, best      string
+	keyRunes, cand []rune
+	limit          int // the farthest a suggestion may be
+	bestDist       int
+	prev, cur      []int // rows of the distance table
+	// keyBytes counts the key's bytes when it is ASCII (asciiKey): a
+	// candidate's bag distance, the letters one has and the other lacks,
+	// is a lower bound of its edit distance that costs a pass over it.
+	keyBytes [128]uint16
+	asciiKey bool
+}
+
+// NewNear starts a search for the candidate nearest to key.
+func NewNear(key string) *Near {
+	r := []rune(key)
+	n := &Near{key: key, keyRunes: r, limit: max(2, len(r)/3), asciiKey: len(key) < 1<<16}
+	for i := 0; i < len(key) && n.asciiKey; i++ {
+		if key[i] >= utf8.RuneSelf {
+			n.asciiKey = false
+		} else {
+			n.keyBytes[key[i]]++
+		}
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	return n
+}
+
+// bagDistance is a lower bound of the edit distance between the ASCII key
+// and c, or -1 when c is not ASCII: each edit adds, drops or changes one
+// letter, so it changes what either string lacks of the other by one.
+func (n *Near) bagDistance(c string) int {
+	left := n.keyBytes // the key's letters c has not matched yet
+	missing, extra := len(n.key), 0
+	for i := 0; i < len(c); i++ {
+		b := c[i]
+		if b >= utf8.RuneSelf {
+			return -1
+		}
+		if left[b] > 0 {
+			left[b]--
+			missing--
+		} else {
+			extra++
+		}
+	}
+	return max(missing, extra)
+}
+
+// Consider weighs one candidate.
+func (n *Near) Consider(c string) {
+	if c == n.key {
+		return
+	}
+	// A candidate farther than the best so far cannot win, nor one as far
+	// that comes later in byte order.
+	limit := n.limit
+	if n.best != "" {
+		limit = n.bestDist
+		if c > n.best {
+			limit--
+		}
+		if limit < 0 {
+			return
+		}
+	}
+	count := utf8.RuneCountInString(c)
+	if abs(count-len(n.keyRunes)) > limit {
+		return // the distance is at least the difference in length
+	}
+	if n.asciiKey && n.bagDistance(c) > limit {
+		return
+	}
+	n.cand = n.cand[:0]
+	for _, r := range c {
+		n.cand = append(n.cand, r)
+	}
+	d := n.distance(limit)
+	// A suggestion must keep something of what was written: "x" is not a
+	// typo of "a".
+	if d >= len(n.keyRunes) || d >= count || d > limit {
+		return
+	}
+	n.best, n.bestDist = c, d // nearer, or as near and first in byte order: see limit
+}
+
+// Best is the nearest candidate considered, or "" if none is near enough.
+func (n *Near) Best() string { return n.best }
+
+// distance is the Levenshtein distance between the key and n.cand, or a
+// number above limit as soon as it is known to exceed it.
+func (n *Near) distance(limit int) int {
+	a, b := n.keyRunes, n.cand
+	if cap(n.prev) < len(b)+1 {
+		n.prev, n.cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur := n.prev[:len(b)+1], n.cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(ra); i++ {
+	for i := 1; i <= len(a); i++ {
 		cur[0] = i
 		rowMin := cur[0]
-		for j := 1; j <= len(rb); j++ {
+		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if ra[i-1] == rb[j-1] {
+			if a[i-1] == b[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
@@ -144,7 +225,7 @@ func distance(a, b string, limit int) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[len(b)]
 }
 
 func abs(n int) int {

@@ -1,6 +1,9 @@
 package slug
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestMake(t *testing.T) {
 	tests := []struct {
@@ -118,6 +121,58 @@ func FuzzMakeASCII(f *testing.F) {
 		in := string(ascii)
 		if got, want := Make(in), makeUnicode(in); got != want {
 			t.Errorf("Make(%q) = %q, want %q", in, got, want)
+		}
+	})
+}
+
+// nearestReference is Nearest as first written, without Near's pruning:
+// every candidate's whole distance, each in its own allocations.
+func nearestReference(key string, candidates []string) string {
+	best, bestDist := "", 0
+	limit := max(2, utf8.RuneCountInString(key)/3)
+	for _, c := range candidates {
+		if c == key {
+			continue
+		}
+		ra, rb := []rune(key), []rune(c)
+		prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+		for j := range prev {
+			prev[j] = j
+		}
+		for i := 1; i <= len(ra); i++ {
+			cur[0] = i
+			for j := 1; j <= len(rb); j++ {
+				cost := 1
+				if ra[i-1] == rb[j-1] {
+					cost = 0
+				}
+				cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			}
+			prev, cur = cur, prev
+		}
+		d := prev[len(rb)]
+		if d >= len(ra) || d >= len(rb) {
+			continue
+		}
+		if d <= limit && (best == "" || d < bestDist || d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// FuzzNearest checks Nearest, which gives up on candidates that cannot
+// win, against the reference, with the candidates in either order.
+func FuzzNearest(f *testing.F) {
+	f.Add("deep-fake", "deep-fakes", "deep-fade", "dee")
+	f.Add("cat", "cut", "bat", "cat")
+	f.Add("中国", "中华", "中国人", "x")
+	f.Add("abcdef", "abxxef", "abcdex", "abcdef")
+	f.Fuzz(func(t *testing.T, key, a, b, c string) {
+		for _, cands := range [][]string{{a, b, c}, {c, b, a}, {b, c, a}} {
+			if got, want := Nearest(key, cands), nearestReference(key, cands); got != want {
+				t.Errorf("Nearest(%q, %q) = %q, want %q", key, cands, got, want)
+			}
 		}
 	})
 }
