@@ -353,7 +353,7 @@ func (g *Graph) relate(n *Node) {
 			if any := g.names.resolve(ref.Target, nil); len(any) > 0 {
 				problems.Errorf(n.Path, ref.Pos, "relation %q: %q is %s, not %s", ref.Relation, ref.Target, g.describe(any), article(rel.Target))
 			} else {
-				problems.Errorf(n.Path, ref.Pos, "relation %q: no page matches %q%s", ref.Relation, ref.Target, didYouMean(g.names.suggest(ref.Target, ofType)))
+				problems.Errorf(n.Path, ref.Pos, "relation %q: no page matches %q%s", ref.Relation, ref.Target, didYouMean(g.names.suggest(ref.Target, rel.Target, ofType)))
 			}
 			continue
 		}
@@ -453,7 +453,7 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 			if fileLike {
 				return Target{State: Broken}, fmt.Sprintf("no page or file of content/ matches %q", l.Target)
 			}
-			return Target{State: Broken}, fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, nil)))
+			return Target{State: Broken}, fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, "", nil)))
 		case 1:
 			target = g.nodes[found[0]]
 		default:

@@ -6,6 +6,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kbgen/kb/generator/slug"
 )
@@ -25,6 +27,20 @@ const (
 // or a title, all compared after slugifying.
 type names struct {
 	keys [levels]map[string][]string // key -> ids, in id order
+	// suggested keeps suggest's answers, by scope and key: a missing page
+	// is often linked from many pages (a [[TODO]], an unwritten topic),
+	// and each answer weighs every name of the site. Links are resolved
+	// after the index is made, on a copy in serve (clone), so the answers
+	// hold; put and remove forget them all the same.
+	suggested    sync.Map
+	anySuggested atomic.Bool // whether suggested holds any, so that forgetting costs nothing when not
+}
+
+// forgetSuggestions empties suggested, when it holds anything.
+func (n *names) forgetSuggestions() {
+	if n.anySuggested.Swap(false) {
+		n.suggested.Clear()
+	}
 }
 
 func newNames() *names {
@@ -63,6 +79,7 @@ func (n *names) put(l level, key, id string) {
 	if key == "" {
 		return
 	}
+	n.forgetSuggestions()
 	ids := n.keys[l][key]
 	if len(ids) > 0 && ids[len(ids)-1] == id {
 		return // an alias that repeats the title, say
@@ -81,6 +98,7 @@ func (n *names) clone() *names {
 
 // remove takes a page's names out of the index.
 func (n *names) remove(id, pageSlug, title string, aliases []string) {
+	n.forgetSuggestions()
 	eachName(id, pageSlug, title, aliases, func(l level, key string) {
 		ids := slices.DeleteFunc(slices.Clone(n.keys[l][key]), func(x string) bool { return x == id })
 		if len(ids) == 0 {
@@ -165,21 +183,28 @@ func (n *names) resolve(target string, keep func(id string) bool) []string {
 }
 
 // suggest returns the known key nearest to a target that matched nothing,
-// among pages for which keep is true, for "did you mean" hints.
-func (n *names) suggest(target string, keep func(id string) bool) string {
+// among pages for which keep is true, for "did you mean" hints. scope
+// names what keep keeps ("" for every page), for the answer to be kept.
+func (n *names) suggest(target, scope string, keep func(id string) bool) string {
 	key := slug.Make(target)
-	var candidates []string
+	cacheKey := scope + "\x00" + key
+	if s, ok := n.suggested.Load(cacheKey); ok {
+		return s.(string)
+	}
+	near := slug.NewNear(key)
 	for l := bySlug; l < levels; l++ {
 		for k, ids := range n.keys[l] {
 			for _, id := range ids {
 				if keep == nil || keep(id) {
-					candidates = append(candidates, k)
+					near.Consider(k)
 					break
 				}
 			}
 		}
 	}
-	return slug.Nearest(key, candidates)
+	n.suggested.Store(cacheKey, near.Best())
+	n.anySuggested.Store(true)
+	return near.Best()
 }
 
 // didYouMean formats a suggestion for a problem message.
