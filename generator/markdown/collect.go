@@ -204,6 +204,13 @@ func (c *collector) uniqueID(text string) string {
 	return id
 }
 
+// contextReach is how far sentence looks for the ends of a link's
+// sentence. What it keeps is at most about 100 bytes on either side of
+// the link, so past that only whether there is more matters; without a
+// bound, a long block with no full stop (a paragraph of many links, a
+// list run together) cost a scan of the whole block for every link.
+const contextReach = 256
+
 // sentence cuts the sentence around text[start:end] out of a block's text.
 func sentence(text string, start, end int) Context {
 	from := 0
@@ -212,11 +219,21 @@ func sentence(text string, start, end int) Context {
 			from = i + 1
 			break
 		}
+		// Far enough back, with more than 100 bytes of words between: the
+		// start is cut off however far back it is.
+		if i == start-contextReach && strings.TrimLeft(text[i:start-100], " ") != "" {
+			from = i
+			break
+		}
 	}
 	to := len(text)
 	for i := end; i < len(text); i++ {
 		if isSentenceEnd(text, i) {
 			to = i + 1
+			break
+		}
+		if i == end+contextReach && strings.TrimRight(text[end+100:i], " ") != "" {
+			to = i
 			break
 		}
 	}
@@ -234,9 +251,11 @@ func sentence(text string, start, end int) Context {
 // isSentenceEnd reports whether text[i] is the last byte of a sentence's
 // final punctuation: ".", "!" or "?" before a space, or a CJK full stop.
 func isSentenceEnd(text string, i int) bool {
-	switch text[i] {
-	case '.', '!', '?':
+	switch c := text[i]; {
+	case c == '.' || c == '!' || c == '?':
 		return i+1 < len(text) && text[i+1] == ' '
+	case c < utf8.RuneSelf:
+		return false
 	}
 	r, size := utf8.DecodeLastRuneInString(text[:i+1])
 	return size > 1 && (r == '。' || r == '！' || r == '？')

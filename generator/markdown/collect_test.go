@@ -193,3 +193,49 @@ func mustContext(t *testing.T, d *Document, i int) Context {
 	}
 	return c
 }
+
+// sentenceReference is sentence as first written: it looks for the
+// sentence's ends however far they are.
+func sentenceReference(text string, start, end int) Context {
+	from := 0
+	for i := start - 1; i > 0; i-- {
+		if isSentenceEnd(text, i) {
+			from = i + 1
+			break
+		}
+	}
+	to := len(text)
+	for i := end; i < len(text); i++ {
+		if isSentenceEnd(text, i) {
+			to = i + 1
+			break
+		}
+	}
+	before := strings.TrimLeft(text[from:start], " ")
+	after := strings.TrimRight(text[end:to], " ")
+	if len(before) > 100 {
+		before = "…" + cutLeft(before, 100)
+	}
+	if len(after) > 100 {
+		after = Truncate(after, 100)
+	}
+	return Context{Before: before, Link: text[start:end], After: after}
+}
+
+// FuzzSentence checks sentence, which looks only contextReach bytes
+// either way, against the reference, on blocks made long by repeating a
+// piece, with the link anywhere in them.
+func FuzzSentence(f *testing.F) {
+	f.Add("the plan would address risks, ", uint8(30), uint16(200), uint16(12))
+	f.Add("Short one. Then another without end ", uint8(20), uint16(400), uint16(5))
+	f.Add("全球治理。人工智能 ", uint8(40), uint16(300), uint16(9))
+	f.Add("     ", uint8(90), uint16(300), uint16(3))
+	f.Fuzz(func(t *testing.T, piece string, times uint8, at, width uint16) {
+		text := strings.Repeat(piece, int(times)%100+1)
+		start := int(at) % (len(text) + 1)
+		end := min(len(text), start+int(width)%64)
+		if got, want := sentence(text, start, end), sentenceReference(text, start, end); got != want {
+			t.Errorf("sentence(%q, %d, %d) = %+v, want %+v", text, start, end, got, want)
+		}
+	})
+}
