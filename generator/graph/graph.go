@@ -496,15 +496,17 @@ func headingAnchor(doc *markdown.Document, heading string) (anchor, near string)
 		return "", ""
 	}
 	key := slug.Make(heading)
-	keys := make([]string, len(doc.Headings))
-	for i, h := range doc.Headings {
-		keys[i] = slug.Make(h.Text)
-		if h.ID == key || keys[i] == key {
+	for _, h := range doc.Headings {
+		if h.ID == key || h.Key == key {
 			return h.ID, ""
 		}
 	}
-	if k := slug.Nearest(key, keys); k != "" {
-		return "", doc.Headings[slices.Index(keys, k)].Text
+	nearest := slug.NewNear(key)
+	for _, h := range doc.Headings {
+		nearest.Consider(h.Key)
+	}
+	if k := nearest.Best(); k != "" {
+		return "", doc.Headings[slices.IndexFunc(doc.Headings, func(h markdown.Heading) bool { return h.Key == k })].Text
 	}
 	return "", ""
 }

@@ -137,9 +137,10 @@ func (c *collector) readBlock(n ast.Node) {
 	switch h := n.(type) {
 	case *ast.Heading:
 		t := string(text)
-		id := c.uniqueID(t)
+		key := slug.Make(t)
+		id := c.uniqueID(key)
 		h.SetAttributeString("id", []byte(id))
-		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: t})
+		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: t, Key: key})
 	case *ast.Paragraph:
 		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
 			if c.doc.Lead = Truncate(string(text), 300); len(c.doc.Lead) < len(text) {
@@ -189,10 +190,10 @@ func (c *collector) inline(n ast.Node) {
 	}
 }
 
-// uniqueID makes a heading's anchor: its slug, with "-1", "-2" added when
-// the page already has one.
-func (c *collector) uniqueID(text string) string {
-	base := slug.Make(text)
+// uniqueID makes a heading's anchor from its key (its slug), with "-1",
+// "-2" added when the page already has one.
+func (c *collector) uniqueID(key string) string {
+	base := key
 	if base == "" {
 		base = "section"
 	}

@@ -91,7 +91,7 @@ func TestText(t *testing.T) {
 // and entities resolved, as in the HTML.
 func TestPlainTextIsUnescaped(t *testing.T) {
 	d := convert(t, "## Q\\&A at AT&amp;T\n\nAn escaped \\[[link]], 5 &lt; 6 and [[X]] \\*here\\*.\n", 1)
-	want := []Heading{{Level: 2, ID: "q-a-at-at-t", Text: "Q&A at AT&T"}}
+	want := []Heading{{Level: 2, ID: "q-a-at-at-t", Text: "Q&A at AT&T", Key: "q-a-at-at-t"}}
 	if !slices.Equal(d.Headings, want) {
 		t.Errorf("headings %+v, want %+v", d.Headings, want)
 	}

@@ -153,6 +153,9 @@ type Heading struct {
 	Level int
 	ID    string
 	Text  string
+	// Key is the slug of Text, what a link's "#heading" is compared with:
+	// the ID without the "-1" that sets a repeated heading apart.
+	Key string
 }
 
 // Writer is the goldmark output buffer that records the holes wikilinks
