@@ -1,14 +1,18 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kbgen/kb/generator/corpus"
+	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/file"
 )
 
@@ -121,5 +125,94 @@ func copyTree(b *testing.B, src, dst string) {
 	})
 	if err != nil {
 		b.Fatal(err)
+	}
+}
+
+// BenchmarkAwkwardShapes builds the 1,000-page corpus with one kind of
+// content added that the corpus itself keeps small, each of which once
+// cost time growing with its square or worse: fences without a language,
+// links to missing pages (as warnings), a paragraph of 5,000 links with no
+// full stop, and a page of 3,000 headings linked by heading 3,000 times.
+// Each should cost about what "none" does.
+func BenchmarkAwkwardShapes(b *testing.B) {
+	const pages = 1000
+	shapes := []struct {
+		name string
+		add  func(ids []string) map[string]string // file -> text to append, or the whole of a new file
+	}{
+		{"none", func([]string) map[string]string { return nil }},
+		{"plain-fences", func(ids []string) map[string]string {
+			out := map[string]string{}
+			for _, id := range ids[:250] {
+				out["content/"+id+".md"] = "\n```\nquoted as it was written, in no language\n```\n"
+			}
+			return out
+		}},
+		{"missing-pages", func(ids []string) map[string]string {
+			out := map[string]string{}
+			for i, id := range ids[:1000] {
+				out["content/"+id+".md"] = fmt.Sprintf("\nSee [[note not yet written %d]] and [[TODO]].\n", i)
+			}
+			return out
+		}},
+		{"long-paragraph", func(ids []string) map[string]string {
+			var body strings.Builder
+			for i := range 5000 {
+				fmt.Fprintf(&body, "the plan would address [[%s]], ", ids[i%len(ids)])
+			}
+			return map[string]string{"content/risks/long-paragraph.md": "---\ntitle: Long paragraph\ndomain: misinformation\n---\n\n" + body.String() + "\n"}
+		}},
+		{"long-outline", func(ids []string) map[string]string {
+			var outline strings.Builder
+			for i := range 3000 {
+				fmt.Fprintf(&outline, "## Section %d\n\nText.\n\n", i)
+			}
+			out := map[string]string{"content/risks/long-outline.md": "---\ntitle: Long outline\ndomain: misinformation\n---\n\n" + outline.String()}
+			for i, id := range ids[:300] {
+				var links strings.Builder
+				for j := range 10 {
+					fmt.Fprintf(&links, "See [[long-outline#Section %d]]. ", (i*10+j)%3000)
+				}
+				out["content/"+id+".md"] = "\n" + links.String() + "\n"
+			}
+			return out
+		}},
+	}
+	warn := diag.Warning
+	for _, shape := range shapes {
+		b.Run(shape.name, func(b *testing.B) {
+			src := filepath.Join(b.TempDir(), "site")
+			copyTree(b, corpusDir(b, pages), src)
+			var ids []string
+			err := filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
+				if err == nil && strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, "_index.md") && !strings.HasSuffix(p, "/index.md") {
+					rel, _ := filepath.Rel(filepath.Join(src, "content"), p)
+					ids = append(ids, strings.TrimSuffix(filepath.ToSlash(rel), ".md"))
+				}
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			slices.Sort(ids)
+			for name, text := range shape.add(ids) {
+				f, err := os.OpenFile(filepath.Join(src, name), os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				if err == nil {
+					_, err = f.WriteString(text)
+					err = errors.Join(err, f.Close())
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			out := filepath.Join(b.TempDir(), "public")
+			b.ResetTimer()
+			for b.Loop() {
+				res, err := Build(file.DirFS(src), repo, out, false, Options{BrokenLinks: &warn})
+				if err != nil || !res.Written {
+					b.Fatalf("build: %v\n%s", err, res.Problems)
+				}
+			}
+		})
 	}
 }
