@@ -238,6 +238,12 @@ func sentence(text string, start, end int) Context {
 			break
 		}
 	}
+	return cutSentence(text, from, start, end, to)
+}
+
+// cutSentence is the sentence text[from:to] around the link text[start:end],
+// with at most about 100 bytes kept on either side.
+func cutSentence(text string, from, start, end, to int) Context {
 	before := strings.TrimLeft(text[from:start], " ")
 	after := strings.TrimRight(text[end:to], " ")
 	if len(before) > 100 {

@@ -195,7 +195,7 @@ func mustContext(t *testing.T, d *Document, i int) Context {
 }
 
 // sentenceReference is sentence as first written: it looks for the
-// sentence's ends however far they are.
+// sentence's ends however far they are, then cuts as sentence does.
 func sentenceReference(text string, start, end int) Context {
 	from := 0
 	for i := start - 1; i > 0; i-- {
@@ -211,15 +211,7 @@ func sentenceReference(text string, start, end int) Context {
 			break
 		}
 	}
-	before := strings.TrimLeft(text[from:start], " ")
-	after := strings.TrimRight(text[end:to], " ")
-	if len(before) > 100 {
-		before = "…" + cutLeft(before, 100)
-	}
-	if len(after) > 100 {
-		after = Truncate(after, 100)
-	}
-	return Context{Before: before, Link: text[start:end], After: after}
+	return cutSentence(text, from, start, end, to)
 }
 
 // FuzzSentence checks sentence, which looks only contextReach bytes
