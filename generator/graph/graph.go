@@ -347,7 +347,7 @@ func (g *Graph) relate(n *Node) {
 		found := g.names.resolve(ref.Target, ofType)
 		switch {
 		case len(found) > 1:
-			problems.Errorf(n.Path, ref.Pos, "relation %q: %q matches %d pages: %s; write the id to choose", ref.Relation, ref.Target, len(found), strings.Join(found, ", "))
+			problems.Errorf(n.Path, ref.Pos, "relation %q: %q matches %d pages: %s; write the id to choose", ref.Relation, ref.Target, len(found), someOf(found))
 			continue
 		case len(found) == 0:
 			if any := g.names.resolve(ref.Target, nil); len(any) > 0 {
@@ -457,7 +457,7 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 		case 1:
 			target = g.nodes[found[0]]
 		default:
-			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), strings.Join(found, ", "))
+			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), someOf(found))
 		}
 	}
 	if !target.Published {
@@ -530,7 +530,7 @@ func (g *Graph) resolveAsset(from *Node, target string) (Target, string, bool) {
 	case 1:
 		return Target{State: Asset, Page: found[0]}, "", true
 	}
-	return Target{State: Broken}, fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), strings.Join(found, ", ")), true
+	return Target{State: Broken}, fmt.Sprintf("%q matches %d files: %s; write its path to choose", target, len(found), someOf(found)), true
 }
 
 // Group is the pages a node is related to under one label.

@@ -207,6 +207,20 @@ func (n *names) suggest(target, scope string, keep func(id string) bool) string 
 	return near.Best()
 }
 
+// shownMatches is how many of the pages (or files) an ambiguous name
+// matches a message lists. The message is also the broken link's tooltip
+// on every page that links so: a name shared by a thousand notes (every
+// folder's "README") would otherwise write a thousand ids for each link.
+const shownMatches = 5
+
+// someOf lists the first shownMatches of ids, and how many more there are.
+func someOf(ids []string) string {
+	if len(ids) <= shownMatches {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(ids[:shownMatches], ", "), len(ids)-shownMatches)
+}
+
 // didYouMean formats a suggestion for a problem message.
 func didYouMean(s string) string {
 	if s == "" {

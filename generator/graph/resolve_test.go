@@ -190,3 +190,20 @@ func TestLooksLikeFile(t *testing.T) {
 		}
 	}
 }
+
+func TestSomeOf(t *testing.T) {
+	tests := []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b", "c", "d", "e"}, "a, b, c, d, e"},
+		{[]string{"a", "b", "c", "d", "e", "f"}, "a, b, c, d, e and 1 more"},
+		{[]string{"a", "b", "c", "d", "e", "f", "g", "h"}, "a, b, c, d, e and 3 more"},
+	}
+	for _, tt := range tests {
+		if got := someOf(tt.ids); got != tt.want {
+			t.Errorf("someOf(%q) = %q, want %q", tt.ids, got, tt.want)
+		}
+	}
+}
