@@ -25,9 +25,8 @@ const bufferSize = 256 << 10
 // Spool is an append-only temporary file. It is safe for concurrent use.
 type Spool struct {
 	f       *os.File
-	mu      sync.Mutex   // guards buf, size and err
+	mu      sync.Mutex   // guards buf and err, and changes to flushed
 	buf     []byte       // appended, not yet written; it starts at flushed
-	size    int64        // all that was appended
 	err     error        // the first failed write, which every later call returns
 	flushed atomic.Int64 // what is in the file, readable without the lock
 }
@@ -63,8 +62,7 @@ func (s *Spool) Append(b []byte) (Extent, error) {
 	if s.err != nil {
 		return Extent{}, s.err
 	}
-	e := Extent{s.size, int64(len(b))}
-	s.size += e.Len
+	e := Extent{s.flushed.Load() + int64(len(s.buf)), int64(len(b))}
 	if len(s.buf)+len(b) > bufferSize {
 		if err := s.flushLocked(); err != nil {
 			return Extent{}, err
@@ -76,7 +74,7 @@ func (s *Spool) Append(b []byte) (Extent, error) {
 			s.err = failed(err)
 			return Extent{}, s.err
 		}
-		s.flushed.Store(s.size)
+		s.flushed.Store(e.Off + e.Len)
 		return e, nil
 	}
 	if s.buf == nil {
