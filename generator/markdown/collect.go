@@ -214,6 +214,13 @@ const contextReach = 256
 
 // sentence cuts the sentence around text[start:end] out of a block's text.
 func sentence(text string, start, end int) Context {
+	return sentenceWithin(text, start, end, contextReach)
+}
+
+// sentenceWithin is sentence looking at most reach bytes either way for
+// the sentence's ends (reach must be over 100); the test gives it a reach
+// past the whole text, to check that the bound changes nothing.
+func sentenceWithin(text string, start, end, reach int) Context {
 	from := 0
 	for i := start - 1; i > 0; i-- {
 		if isSentenceEnd(text, i) {
@@ -222,7 +229,7 @@ func sentence(text string, start, end int) Context {
 		}
 		// Far enough back, with more than 100 bytes of words between: the
 		// start is cut off however far back it is.
-		if i == start-contextReach && strings.TrimLeft(text[i:start-100], " ") != "" {
+		if i == start-reach && strings.TrimLeft(text[i:start-100], " ") != "" {
 			from = i
 			break
 		}
@@ -233,17 +240,11 @@ func sentence(text string, start, end int) Context {
 			to = i + 1
 			break
 		}
-		if i == end+contextReach && strings.TrimRight(text[end+100:i], " ") != "" {
+		if i == end+reach && strings.TrimRight(text[end+100:i], " ") != "" {
 			to = i
 			break
 		}
 	}
-	return cutSentence(text, from, start, end, to)
-}
-
-// cutSentence is the sentence text[from:to] around the link text[start:end],
-// with at most about 100 bytes kept on either side.
-func cutSentence(text string, from, start, end, to int) Context {
 	before := strings.TrimLeft(text[from:start], " ")
 	after := strings.TrimRight(text[end:to], " ")
 	if len(before) > 100 {
