@@ -126,17 +126,11 @@ type Target struct {
 func (n *Node) BrokenReason(i int) string { return n.broken[i] }
 
 // Backlink is a link to this page from another page's prose: the page,
-// and the index of the link in its document (AppendContext reads the
-// sentence around it).
+// and the index of the link in its document (whose LinkContext and
+// AppendLinkContext read the sentence around it).
 type Backlink struct {
 	Page string
 	Link int
-}
-
-// AppendContext appends the sentence around a backlink to dst, as
-// markdown.SplitContext reads it.
-func (g *Graph) AppendContext(dst []byte, b Backlink) ([]byte, error) {
-	return g.nodes[b.Page].Doc.AppendLinkContext(dst, b.Link)
 }
 
 // Node returns the page with the id, or nil.

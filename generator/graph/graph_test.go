@@ -256,11 +256,7 @@ func TestBacklinks(t *testing.T) {
 	}
 	var got []string
 	for _, b := range g.Node("participants/china").Backlinks {
-		raw, err := g.AppendContext(nil, b)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := markdown.SplitContext(string(raw))
+		c, err := g.Node(b.Page).Doc.LinkContext(b.Link)
 		if err != nil {
 			t.Fatal(err)
 		}
