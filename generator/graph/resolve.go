@@ -202,9 +202,10 @@ func (n *names) suggest(target, scope string, keep func(id string) bool) string 
 			}
 		}
 	}
-	n.suggested.Store(cacheKey, near.Best())
+	best := near.Best()
+	n.suggested.Store(cacheKey, best)
 	n.anySuggested.Store(true)
-	return near.Best()
+	return best
 }
 
 // shownMatches is how many of the pages (or files) an ambiguous name

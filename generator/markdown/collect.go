@@ -192,8 +192,7 @@ func (c *collector) inline(n ast.Node) {
 
 // uniqueID makes a heading's anchor from its key (its slug), with "-1",
 // "-2" added when the page already has one.
-func (c *collector) uniqueID(key string) string {
-	base := key
+func (c *collector) uniqueID(base string) string {
 	if base == "" {
 		base = "section"
 	}
