@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -16,6 +17,7 @@ import (
 	"github.com/kbgen/kb/generator/build"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/file"
+	"github.com/kbgen/kb/generator/hugepage"
 	"github.com/kbgen/kb/generator/newpage"
 )
 
@@ -161,7 +163,7 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kb build: %v\n", err)
 		return exitUsage
 	}
-	limitMemory()
+	limitMemory(&o)
 	stopProfiles, perr := startProfiles(cpuProfile, memProfile)
 	if perr != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", perr)
@@ -195,7 +197,7 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Spool = true // check keeps nothing of the bodies it converts
-	limitMemory()
+	limitMemory(&o)
 	s, err := build.Load(file.DirFS(c.source), builtin, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
@@ -290,9 +292,33 @@ func startProfiles(cpu, mem string) (func(), error) {
 // a large site builds in bounded memory. GOMEMLIMIT overrides it.
 const memoryLimit = 1792 << 20
 
-func limitMemory() {
+// limitMemory sets a one-off build's memory limit, and has the build
+// reserve huge pages for its heap once it knows the number of pages.
+func limitMemory(o *build.Options) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
+	}
+	o.Listed = reserveHeap
+}
+
+// heapPerPage is more than a build's heap holds a page at its peak (about
+// 25 KB on the generated corpus): an estimate too large costs only
+// address space, one too small leaves the rest of the heap to ordinary
+// pages.
+const heapPerPage = 64 << 10
+
+// hugeHeapFrom is the estimated heap (4,096 pages) from which a build's
+// heap grows into huge pages. Huge pages save a page fault per 4 KB of
+// heap, which on a virtual machine is a tenth of a build's CPU time
+// whatever its size; but they round the heap up by a few MB, which at
+// 1,000 pages is 7% of the build's memory for 0.04 s.
+const hugeHeapFrom = 256 << 20
+
+// reserveHeap has the heap a build of so many pages will grow into backed
+// by huge pages, up to the memory limit (see package hugepage).
+func reserveHeap(pages int) {
+	if n := min(int64(pages)*heapPerPage, debug.SetMemoryLimit(-1)); n >= hugeHeapFrom && n <= math.MaxInt {
+		hugepage.Reserve(int(n))
 	}
 }
 

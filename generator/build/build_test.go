@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kbgen/kb/generator/content"
 	"github.com/kbgen/kb/generator/corpus"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/spool"
@@ -315,5 +316,31 @@ func TestBuildBrokenLinksAsWarnings(t *testing.T) {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("the page lacks %s", want)
 		}
+	}
+}
+
+// TestListed checks that Options.Listed hears the number of pages before
+// any is read, as kb build needs to size the heap.
+func TestListed(t *testing.T) {
+	calls, pages := 0, -1
+	o := Options{Listed: func(n int) { calls, pages = calls+1, n }}
+	o.newSpool = func() (*spool.Spool, error) {
+		if calls != 1 {
+			t.Errorf("the spool was made with Listed called %d times, want once, before", calls)
+		}
+		return spool.New("")
+	}
+	o.Spool = true
+	s, err := Load(os.DirFS("testdata/site"), repo, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	files, err := content.List(os.DirFS("testdata/site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || pages != len(files.Pages) {
+		t.Errorf("Listed called %d times, last with %d pages; want once, with %d", calls, pages, len(files.Pages))
 	}
 }

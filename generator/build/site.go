@@ -39,6 +39,9 @@ type Options struct {
 	// newSpool replaces spool.New("") when set, so that tests can hand
 	// the build a spool that fails.
 	newSpool func() (*spool.Spool, error)
+	// Listed, when set, is told the number of pages once they are listed,
+	// before any is read: kb build sizes the heap it is about to grow by it.
+	Listed func(pages int)
 }
 
 // Site is a site read into memory: its settings, templates and pages. It
@@ -92,6 +95,9 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	s.assets = files.Assets
+	if o.Listed != nil {
+		o.Listed(len(files.Pages))
+	}
 	s.spillContexts = len(files.Pages) > cmp.Or(o.spillAbove, spillContextsAbove)
 	if s.statics, err = s.layers.Files("static"); err != nil {
 		return nil, err
