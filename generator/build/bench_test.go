@@ -29,7 +29,10 @@ func corpusDir(b *testing.B, n int) string {
 	return dir
 }
 
-// BenchmarkBuild is a full build, from files to files on disk.
+// BenchmarkBuild is a full build, from files to files on disk, without
+// what kb build sets for its process (the memory limit, the heap's huge
+// pages), which would carry from one iteration to the next: scripts/bench.sh
+// times kb build itself.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("pages=%d", n), func(b *testing.B) {
