@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -23,5 +24,37 @@ func TestJSONStrings(t *testing.T) {
 		if got := string(w.b); got != string(bytes.TrimSpace(want.Bytes())) {
 			t.Errorf("%q: got %s, want %s", s, got, want.Bytes())
 		}
+	}
+}
+
+// FuzzJSONString checks the hand-written escaping against encoding/json's
+// on any input.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"plain text. Then more", "a\"b\\c\n", "中国 \u2028 \xff", "\x7f\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var w jsonw
+		w.string(s)
+		if got := string(w.b); got != string(bytes.TrimSpace(want.Bytes())) {
+			t.Errorf("%q: got %s, want %s", s, got, want.Bytes())
+		}
+	})
+}
+
+// BenchmarkJSONString escapes prose as search.json holds it.
+func BenchmarkJSONString(b *testing.B) {
+	s := strings.Repeat("The Global AI Governance Action Plan, announced in Shanghai on 26 July 2025, proposes a \"World AI Cooperation Organization\".\n", 40)
+	var w jsonw
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		w.b = w.b[:0]
+		w.str(s)
 	}
 }
