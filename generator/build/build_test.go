@@ -319,14 +319,18 @@ func TestBuildBrokenLinksAsWarnings(t *testing.T) {
 	}
 }
 
-// TestListed checks that Options.Listed hears the number of pages before
-// any is read, as kb build needs to size the heap.
-func TestListed(t *testing.T) {
-	calls, pages := 0, -1
-	o := Options{Listed: func(n int) { calls, pages = calls+1, n }}
+// TestReading checks that Options.Reading hears the number of pages before
+// any is read, as kb build needs to size the heap, and that what it
+// returns is called once they are read.
+func TestReading(t *testing.T) {
+	calls, pages, done := 0, -1, 0
+	o := Options{Reading: func(n int) func() {
+		calls, pages = calls+1, n
+		return func() { done++ }
+	}}
 	o.newSpool = func() (*spool.Spool, error) {
-		if calls != 1 {
-			t.Errorf("the spool was made with Listed called %d times, want once, before", calls)
+		if calls != 1 || done != 0 {
+			t.Errorf("the spool was made with Reading called %d times and its end %d, want once and not yet", calls, done)
 		}
 		return spool.New("")
 	}
@@ -340,7 +344,7 @@ func TestListed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if calls != 1 || pages != len(files.Pages) {
-		t.Errorf("Listed called %d times, last with %d pages; want once, with %d", calls, pages, len(files.Pages))
+	if calls != 1 || pages != len(files.Pages) || done != 1 {
+		t.Errorf("Reading called %d times, last with %d pages, its end %d times; want once, with %d, and once", calls, pages, done, len(files.Pages))
 	}
 }

@@ -39,9 +39,11 @@ type Options struct {
 	// newSpool replaces spool.New("") when set, so that tests can hand
 	// the build a spool that fails.
 	newSpool func() (*spool.Spool, error)
-	// Listed, when set, is told the number of pages once they are listed,
-	// before any is read: kb build sizes the heap it is about to grow by it.
-	Listed func(pages int)
+	// Reading, when set, is told the number of pages once they are
+	// listed, before any is read, and the function it returns (if not
+	// nil) is called once they are read and linked: kb build prepares its
+	// heap for the pages, and puts its settings back for rendering.
+	Reading func(pages int) (done func())
 }
 
 // Site is a site read into memory: its settings, templates and pages. It
@@ -95,8 +97,10 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	s.assets = files.Assets
-	if o.Listed != nil {
-		o.Listed(len(files.Pages))
+	if o.Reading != nil {
+		if done := o.Reading(len(files.Pages)); done != nil {
+			defer done()
+		}
 	}
 	s.spillContexts = len(files.Pages) > cmp.Or(o.spillAbove, spillContextsAbove)
 	if s.statics, err = s.layers.Files("static"); err != nil {
