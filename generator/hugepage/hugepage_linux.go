@@ -2,6 +2,7 @@ package hugepage
 
 import (
 	"bytes"
+	"cmp"
 	"math"
 	"os"
 	"runtime"
@@ -36,22 +37,20 @@ func Reserve(n int) bool {
 	// No collection is wanted meanwhile: there is nothing to collect.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-	chunks := make([]uintptr, 0, n/chunk)
-	keep := make([][]byte, 0, n/chunk)
-	for range n / chunk {
-		b := make([]byte, chunk)
-		keep = append(keep, b)
-		chunks = append(chunks, uintptr(unsafe.Pointer(unsafe.SliceData(b))))
+	chunks := make([][]byte, n/chunk)
+	for i := range chunks {
+		chunks[i] = make([]byte, chunk)
 	}
-	slices.Sort(chunks)
+	addr := func(b []byte) uintptr { return uintptr(unsafe.Pointer(unsafe.SliceData(b))) }
+	slices.SortFunc(chunks, func(a, b []byte) int { return cmp.Compare(addr(a), addr(b)) })
 	ok := true
 	for i := 0; i < len(chunks); {
 		j := i + 1
-		for j < len(chunks) && chunks[j] == chunks[j-1]+chunk {
+		for j < len(chunks) && addr(chunks[j]) == addr(chunks[j-1])+chunk {
 			j++
 		}
-		lo := (chunks[i] + uintptr(size) - 1) &^ uintptr(size-1)
-		hi := (chunks[j-1] + chunk) &^ uintptr(size-1)
+		lo := (addr(chunks[i]) + uintptr(size) - 1) &^ uintptr(size-1)
+		hi := (addr(chunks[j-1]) + chunk) &^ uintptr(size-1)
 		if lo < hi {
 			if _, _, errno := syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE); errno != 0 {
 				ok = false
@@ -59,7 +58,7 @@ func Reserve(n int) bool {
 		}
 		i = j
 	}
-	runtime.KeepAlive(keep)
+	runtime.KeepAlive(chunks)
 	// Collect the chunks and release their pages, so that the heap reuses
 	// them and the memory limit does not count them meanwhile. The advice
 	// stays with the mapping.

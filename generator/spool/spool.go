@@ -70,11 +70,9 @@ func (s *Spool) Append(b []byte) (Extent, error) {
 	}
 	if len(b) >= bufferSize {
 		// Too large to gather: written at once, after what came before.
-		if _, err := s.f.WriteAt(b, e.Off); err != nil {
-			s.err = failed(err)
-			return Extent{}, s.err
+		if err := s.writeLocked(b); err != nil {
+			return Extent{}, err
 		}
-		s.flushed.Store(e.Off + e.Len)
 		return e, nil
 	}
 	if s.buf == nil {
@@ -89,13 +87,22 @@ func (s *Spool) flushLocked() error {
 	if len(s.buf) == 0 {
 		return nil
 	}
+	if err := s.writeLocked(s.buf); err != nil {
+		return err
+	}
+	s.buf = s.buf[:0]
+	return nil
+}
+
+// writeLocked writes b at the end of the file, keeping the first failure
+// for every later call. s.mu must be held.
+func (s *Spool) writeLocked(b []byte) error {
 	off := s.flushed.Load()
-	if _, err := s.f.WriteAt(s.buf, off); err != nil {
+	if _, err := s.f.WriteAt(b, off); err != nil {
 		s.err = failed(err)
 		return s.err
 	}
-	s.flushed.Store(off + int64(len(s.buf)))
-	s.buf = s.buf[:0]
+	s.flushed.Store(off + int64(len(b)))
 	return nil
 }
 
