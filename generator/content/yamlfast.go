@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kbgen/kb/generator/diag"
 )
@@ -19,7 +20,7 @@ import (
 // that on every page of the built-in site and of a generated corpus, and
 // FuzzYAMLSubset on anything.
 func decodeYAMLSubset(raw []byte, first int) (fields []Field, ok bool) {
-	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first}
+	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first, text: make([]byte, 0, len(raw))}
 	if !printable(raw) {
 		return nil, false // tabs, CRs and what YAML forbids: yaml.v3 knows
 	}
@@ -66,6 +67,26 @@ type yamlSubset struct {
 	lines [][]byte
 	first int // the file line of lines[0]
 	i     int // the line being read
+
+	// text holds every key and scalar read, one after another: one
+	// allocation a page instead of one a string. A site keeps its pages'
+	// front matter to the end of the build, and the collector visits
+	// each string it holds; strings in one block cost it one cache miss
+	// a page rather than one a string. Every string is a part of raw, so
+	// len(raw) is room enough.
+	text []byte
+}
+
+// keep returns b as a string in p.text. A string, once made, is never
+// written over: appending past text's capacity would move on to a new
+// block and leave the earlier strings where they are.
+func (p *yamlSubset) keep(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	at := len(p.text)
+	p.text = append(p.text, b...)
+	return unsafe.String(&p.text[at], len(b))
 }
 
 func (p *yamlSubset) pos(line, col int) diag.Pos {
@@ -136,12 +157,12 @@ func (p *yamlSubset) mapping(indent int, inList bool) (Value, bool) {
 			}
 		}
 		line := p.lines[p.i]
-		key, next, ok := mapKey(line, indent)
+		k, next, ok := mapKey(line, indent)
 		if !ok {
 			return v, false
 		}
 		for _, f := range v.Fields {
-			if f.Key == key {
+			if f.Key == string(k) {
 				return v, false // yaml.v3's path reports it
 			}
 		}
@@ -164,7 +185,7 @@ func (p *yamlSubset) mapping(indent int, inList bool) (Value, bool) {
 			}
 			p.i++
 		}
-		v.Fields = append(v.Fields, Field{Key: key, KeyPos: keyPos, Value: val})
+		v.Fields = append(v.Fields, Field{Key: p.keep(k), KeyPos: keyPos, Value: val})
 	}
 	return v, true
 }
@@ -233,18 +254,18 @@ func isDash(line []byte, at int) bool {
 // ".", then ":" and a space or the end of the line; at most 128 bytes
 // (YAML's limit for a key is 1,024 characters). next is past the
 // colon.
-func mapKey(line []byte, at int) (key string, next int, ok bool) {
+func mapKey(line []byte, at int) (key []byte, next int, ok bool) {
 	end := at
 	for end < len(line) && isKeyByte(line[end]) {
 		end++
 	}
 	if end == at || end-at > 128 || end == len(line) || line[end] != ':' || line[at] == '-' || line[at] == '.' {
-		return "", 0, false
+		return nil, 0, false
 	}
 	if end+1 < len(line) && line[end+1] != ' ' {
-		return "", 0, false
+		return nil, 0, false
 	}
-	return string(line[at:end]), end + 1, true
+	return line[at:end], end + 1, true
 }
 
 func isKeyByte(c byte) bool {
@@ -323,7 +344,7 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 		if end < 0 || bytes.IndexByte(line[col+1:col+1+end], '\\') >= 0 {
 			return Value{}, 0, false // escapes, or a string that goes on
 		}
-		return Value{Kind: KindScalar, Text: string(line[col+1 : col+1+end]), Pos: pos}, col + end + 2, true
+		return Value{Kind: KindScalar, Text: p.keep(line[col+1 : col+1+end]), Pos: pos}, col + end + 2, true
 	case '\'':
 		var text []byte
 		start := col + 1
@@ -337,7 +358,7 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 				start = at
 				continue
 			}
-			return Value{Kind: KindScalar, Text: string(text), Pos: pos}, at + 1, true
+			return Value{Kind: KindScalar, Text: p.keep(text), Pos: pos}, at + 1, true
 		}
 		return Value{}, 0, false
 	case '-', '?', ':':
@@ -366,5 +387,5 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 	case "~", "null", "Null", "NULL":
 		return Value{Kind: KindNull, Pos: pos}, col + len(text), true
 	}
-	return Value{Kind: KindScalar, Text: string(text), Pos: pos}, col + len(text), true
+	return Value{Kind: KindScalar, Text: p.keep(text), Pos: pos}, col + len(text), true
 }

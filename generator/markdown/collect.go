@@ -64,6 +64,7 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
+	packHeadings(c.doc.Headings)
 	// Text and contextText are views of s until ConvertThen copies them:
 	// a spooling build moves both elsewhere first.
 	c.doc.Text = view(bytes.TrimSpace(s.text))
@@ -72,6 +73,38 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
 	c.doc.contextText = view(s.contexts)
 	return c.doc
+}
+
+// packHeadings moves the headings' strings into one block. A site keeps
+// every page's headings to the end of the build, for the links to them and
+// the contents, and the collector visits each string it keeps: in one
+// block they cost it one cache miss a page rather than three a heading.
+func packHeadings(hs []Heading) {
+	n := 0
+	for _, h := range hs {
+		n += len(h.Text) + len(h.ID)
+		if !strings.HasPrefix(h.ID, h.Key) {
+			n += len(h.Key)
+		}
+	}
+	b := make([]byte, 0, n)
+	keep := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		at := len(b)
+		b = append(b, s...)
+		return unsafe.String(&b[at], len(s))
+	}
+	for i := range hs {
+		h := &hs[i]
+		h.Text, h.ID = keep(h.Text), keep(h.ID)
+		if strings.HasPrefix(h.ID, h.Key) {
+			h.Key = h.ID[:len(h.Key)]
+		} else {
+			h.Key = keep(h.Key)
+		}
+	}
 }
 
 // view is b as a string, sharing its bytes: it must not outlive b's
