@@ -17,6 +17,7 @@ import (
 	"github.com/kbgen/kb/generator/build"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/file"
+	"github.com/kbgen/kb/generator/gctune"
 	"github.com/kbgen/kb/generator/hugepage"
 	"github.com/kbgen/kb/generator/newpage"
 )
@@ -314,15 +315,27 @@ const largeSite = 4096
 // pages.
 const heapPerPage = 64 << 10
 
-// readingGCPercent is the GC percent while a large site's pages are read
-// and linked, when its heap is expected to stay under the memory limit.
-// The build keeps most of what it reads, so the live heap grows all along,
-// and at Go's default of 100 it is marked again each time the heap doubles
-// over it (40 of a 10,000-page build's 44 collections). At 200: 4-6% less
-// CPU and 15-25 MB more at 10,000 pages. Not where the heap meets the
-// limit: at 100,000 pages it took 20% more CPU, the collector and the
-// scavenger working at the limit from the start.
-const readingGCPercent = 200
+// While a large site's pages are read and linked, the build keeps most of
+// what it reads, so the live heap grows all along, and at Go's default GC
+// percent of 100 it is marked again each time the heap doubles over it (40
+// of a 10,000-page build's 44 collections, 67 of a 100,000-page build's
+// 74). Instead, each collection is aimed at a heap of readingTarget bytes a
+// page, at most readingShare sixteenths of the memory limit, with the GC
+// percent between 100 and readingMostPercent (see package gctune).
+//
+// At 10,000 pages that is about what a fixed 200 did (4-6% less CPU than
+// 100, 15-25 MB more; alternating with it, the same time). At 100,000
+// pages, where a fixed 200 or 400 met the memory limit and ran slower than
+// 100, builds aimed at 784-1,000 MiB took 42.5-53.9 s, median 45.1,
+// against 44.4-55.6 s, median 47.5, at 100 (20 and 17 builds alternating
+// on tmpfs; the host's noise is as large as the gain, and nine pairs of
+// the final setting split four to five); aimed at 1,200 MiB, nearer the
+// limit, 39.6-57.2 s. Hence 7/16 of the limit: 784 MiB under kb's own.
+const (
+	readingTarget      = 24 << 10
+	readingShare       = 7
+	readingMostPercent = 400
+)
 
 // readingPages prepares the heap for reading a site of so many pages (see
 // largeSite) and returns what puts the GC percent back for rendering. A
@@ -337,11 +350,16 @@ func readingPages(pages int) (done func()) {
 	if n := min(heap, limit); n <= math.MaxInt {
 		hugepage.Reserve(int(n))
 	}
-	if heap >= limit || os.Getenv("GOGC") != "" {
+	if os.Getenv("GOGC") != "" {
 		return nil
 	}
-	old := debug.SetGCPercent(readingGCPercent)
-	return func() { debug.SetGCPercent(old) }
+	return gctune.Start(readingHeap(pages, limit), readingMostPercent)
+}
+
+// readingHeap is the heap each collection is aimed at while a site of so
+// many pages is read, under the given memory limit.
+func readingHeap(pages int, limit int64) uint64 {
+	return uint64(min(int64(pages)*readingTarget, limit/16*readingShare))
 }
 
 // safeOutput refuses an output folder that the build, which replaces the

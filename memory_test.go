@@ -1,17 +1,26 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
+
+	"github.com/kbgen/kb/generator/gctune"
 )
 
 // TestReadingPages checks when kb build collects less often while reading,
-// and that it goes back for rendering.
+// aiming at which heap, and that it goes back for rendering.
 func TestReadingPages(t *testing.T) {
 	gcPercent := func() int {
 		p := debug.SetGCPercent(100)
 		debug.SetGCPercent(p)
 		return p
+	}
+	live := func() uint64 {
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
 	}
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit))
 	t.Setenv("GOGC", "")
@@ -20,24 +29,52 @@ func TestReadingPages(t *testing.T) {
 		name   string
 		pages  int
 		gogc   string
-		during int // the GC percent while reading; before's if unchanged
+		target uint64 // the heap aimed at while reading; 0: the GC percent is left as it is
 	}{
-		{"small site", largeSite - 1, "", before},
-		{"large site", largeSite, "", readingGCPercent},
-		{"heap to reach the memory limit", memoryLimit/heapPerPage + 1, "", before},
-		{"GOGC set", largeSite, "150", before},
+		{"small site", largeSite - 1, "", 0},
+		{"large site", largeSite, "", largeSite * readingTarget},
+		{"site so large the share of the limit bounds it", 100000, "", memoryLimit / 16 * readingShare},
+		{"GOGC set", largeSite, "150", 0},
 	}
 	for _, c := range cases {
 		t.Setenv("GOGC", c.gogc)
 		done := readingPages(c.pages)
-		if got := gcPercent(); got != c.during {
-			t.Errorf("%s: GC percent %d while reading, want %d", c.name, got, c.during)
+		want := before
+		if c.target > 0 {
+			if got := readingHeap(c.pages, memoryLimit); got != c.target {
+				t.Errorf("%s: aims at %d MiB, want %d MiB", c.name, got>>20, c.target>>20)
+			}
+			want = gctune.Percent(live(), c.target, readingMostPercent)
+		}
+		if got := gcPercent(); got != want {
+			t.Errorf("%s: GC percent %d while reading, want %d", c.name, got, want)
 		}
 		if done != nil {
 			done()
 		}
 		if got := gcPercent(); got != before {
 			t.Errorf("%s: GC percent %d after reading, want %d back", c.name, got, before)
+		}
+	}
+}
+
+// TestReadingHeap: the heap aimed at grows with the pages up to a share of
+// the memory limit, whatever the limit.
+func TestReadingHeap(t *testing.T) {
+	const mib = 1 << 20
+	cases := []struct {
+		pages int
+		limit int64
+		want  uint64
+	}{
+		{10000, memoryLimit, 10000 * readingTarget},            // 234 MiB
+		{100000, memoryLimit, memoryLimit / 16 * readingShare}, // 784 MiB, not 2344
+		{10000, 256 * mib, 256 * mib / 16 * readingShare},      // GOMEMLIMIT=256MiB: 112 MiB
+		{100000, math.MaxInt64, 100000 * readingTarget},        // GOMEMLIMIT=off
+	}
+	for _, c := range cases {
+		if got := readingHeap(c.pages, c.limit); got != c.want {
+			t.Errorf("readingHeap(%d, %d MiB) = %d MiB, want %d MiB", c.pages, c.limit>>20, got>>20, c.want>>20)
 		}
 	}
 }
