@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/slug"
 )
 
 func convert(t *testing.T, src string, firstLine int) *Document {
@@ -48,6 +49,11 @@ func TestHeadingIDs(t *testing.T) {
 			t.Errorf("%s: headings %q, want %q", tt.name, got, tt.want)
 		}
 		for _, h := range d.Headings {
+			// Key, what links are compared with, survives packHeadings
+			// whether or not it begins the ID ("???": "" and "section").
+			if want := slug.Make(h.Text); h.Key != want {
+				t.Errorf("%s: heading %q has key %q, want %q", tt.name, h.Text, h.Key, want)
+			}
 			if !strings.Contains(string(d.HTML), fmt.Sprintf(`<h%d id="%s">`, h.Level, h.ID)) {
 				t.Errorf("%s: the HTML has no <h%d id=%q>:\n%s", tt.name, h.Level, h.ID, d.HTML)
 			}
