@@ -5,11 +5,12 @@
 // doubles over it (67 of a 100,000-page build's 74 collections happen while
 // its pages are read).
 //
-// A fixed higher percent does not serve a large site: once three times the
-// live heap passes the memory limit, the limit decides when to collect, and
-// the runtime then also hands memory back to the kernel to stay under it,
-// memory the build faults in again (a 100,000-page build took 93 s at 400,
-// 107 s with the collector off until the limit, against 49 s at 100).
+// A fixed higher percent does not serve a large site: once the heap it
+// allows passes the memory limit, the limit decides when to collect, and
+// the runtime also hands memory back to the kernel to stay under it, which
+// the build faults in again (a 100,000-page build took 93 s at 400, and
+// 107 s with the collector off until the limit and 143,000 faults, against
+// 49 s and 76,000 faults at 100).
 // Aiming at a target below the limit gives the small live heap of the
 // first pages room to grow and takes the room back as the heap fills it.
 package gctune
@@ -29,10 +30,10 @@ func Percent(live, target uint64, most int) int {
 	if live >= target {
 		return 100
 	}
-	if live == 0 || target/live >= uint64(most)/100+1 {
-		return most
+	if live == 0 || target/live > uint64(most) {
+		return most // and target*100 cannot overflow below
 	}
-	return max(int(target*100/live)-100, 100)
+	return min(max(int(target*100/live)-100, 100), most)
 }
 
 // Start sets the GC percent now and after every collection from now on,

@@ -22,6 +22,9 @@ func TestPercent(t *testing.T) {
 		{2000 * mb, 1000 * mb, 400, 100}, // past the target
 		{1, 1 << 40, 400, 400},           // no overflow
 		{10 * mb, 1000 * mb, 50, 100},    // a ceiling below 100 is 100
+		{500 * mb, 1000 * mb, 150, 100},  // a ceiling that is no multiple of 100
+		{450 * mb, 1000 * mb, 150, 122},  //
+		{300 * mb, 1000 * mb, 150, 150},  //
 	}
 	for _, c := range cases {
 		if got := Percent(c.live, c.target, c.most); got != c.want {
