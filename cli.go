@@ -324,7 +324,8 @@ const heapPerPage = 64 << 10
 // percent between 100 and readingMostPercent (see package gctune).
 //
 // At 10,000 pages that is about what a fixed 200 did (4-6% less CPU than
-// 100, 15-25 MB more; alternating with it, the same time). At 100,000
+// 100, 15-25 MB more; alternating with it, the same time and 5-10 MB
+// more at 20 KB a page, 20-25 MB more at 24 KB). At 100,000
 // pages, where a fixed 200 or 400 met the memory limit and ran slower than
 // 100, builds aimed at 784-1,000 MiB took 42.5-53.9 s, median 45.1,
 // against 44.4-55.6 s, median 47.5, at 100 (20 and 17 builds alternating
@@ -332,7 +333,7 @@ const heapPerPage = 64 << 10
 // the final setting split four to five); aimed at 1,200 MiB, nearer the
 // limit, 39.6-57.2 s. Hence 7/16 of the limit: 784 MiB under kb's own.
 const (
-	readingTarget      = 24 << 10
+	readingTarget      = 20 << 10
 	readingShare       = 7
 	readingMostPercent = 400
 )
