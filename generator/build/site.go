@@ -11,7 +11,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-	"unsafe"
 
 	"github.com/kbgen/kb/generator/config"
 	"github.com/kbgen/kb/generator/content"
@@ -23,6 +22,7 @@ import (
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/spool"
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // Options are the settings of the command line, which override kb.yaml.
@@ -140,29 +140,22 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	return s, nil
 }
 
-// shareIDs moves the pages' ids into one block. Every edge, target and
-// backlink of the graph names a page by its id, millions of strings at
-// 100,000 pages, and the collector visits each of them on every
-// collection: pointing into one block, they hit the same few spans, where
-// ids made one by one with each page would miss the cache nearly every
-// time. With the front matter's and the headings' strings also kept in a
-// block a page, each collection while a 100,000-page site renders marked
-// its heap a fifth faster (1.49 -> 1.17 CPU ms a live MB, means of six and
-// five builds): 1-3 CPU s of about 90, less than a build's noise. Only
-// freshly read pages may be changed so: a live site's pages are read by
-// its background work.
+// shareIDs moves the pages' ids into one block (see package strblock):
+// every edge, target and backlink of the graph names a page by its id,
+// millions of strings at 100,000 pages. With the front matter's and the
+// headings' strings also kept in a block a page, each collection while a
+// 100,000-page site renders marked its heap a fifth faster (1.49 -> 1.17
+// CPU ms a live MB, means of six and five builds): 1-3 CPU s of about 90,
+// less than a build's noise. Only freshly read pages may be changed so: a
+// live site's pages are read by its background work.
 func shareIDs(pages []*parsed) {
 	n := 0
 	for _, p := range pages {
 		n += len(p.page.ID)
 	}
-	b := make([]byte, 0, n)
+	k := strblock.Make(n)
 	for _, p := range pages {
-		if id := p.page.ID; id != "" {
-			at := len(b)
-			b = append(b, id...)
-			p.page.ID = unsafe.String(&b[at], len(id))
-		}
+		p.page.ID = k.String(p.page.ID)
 	}
 }
 

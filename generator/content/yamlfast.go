@@ -3,9 +3,9 @@ package content
 import (
 	"bytes"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // decodeYAMLSubset reads the YAML that front matter is nearly always
@@ -20,7 +20,7 @@ import (
 // that on every page of the built-in site and of a generated corpus, and
 // FuzzYAMLSubset on anything.
 func decodeYAMLSubset(raw []byte, first int) (fields []Field, ok bool) {
-	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first, text: make([]byte, 0, len(raw))}
+	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first, text: strblock.Make(len(raw))}
 	if !printable(raw) {
 		return nil, false // tabs, CRs and what YAML forbids: yaml.v3 knows
 	}
@@ -68,25 +68,11 @@ type yamlSubset struct {
 	first int // the file line of lines[0]
 	i     int // the line being read
 
-	// text holds every key and scalar read, one after another: one
-	// allocation a page instead of one a string. A site keeps its pages'
-	// front matter to the end of the build, and the collector visits
-	// each string it holds; strings in one block cost it one cache miss
-	// a page rather than one a string. Every string is a part of raw, so
-	// len(raw) is room enough.
-	text []byte
-}
-
-// keep returns b as a string in p.text. A string, once made, is never
-// written over: appending past text's capacity would move on to a new
-// block and leave the earlier strings where they are.
-func (p *yamlSubset) keep(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	at := len(p.text)
-	p.text = append(p.text, b...)
-	return unsafe.String(&p.text[at], len(b))
+	// text holds every key and scalar read: one allocation a page
+	// instead of one a string, for a site keeps its pages' front matter
+	// to the end of the build (see package strblock). Every string is a
+	// part of raw, so len(raw) is room enough.
+	text strblock.Block
 }
 
 func (p *yamlSubset) pos(line, col int) diag.Pos {
@@ -185,7 +171,7 @@ func (p *yamlSubset) mapping(indent int, inList bool) (Value, bool) {
 			}
 			p.i++
 		}
-		v.Fields = append(v.Fields, Field{Key: p.keep(k), KeyPos: keyPos, Value: val})
+		v.Fields = append(v.Fields, Field{Key: p.text.Bytes(k), KeyPos: keyPos, Value: val})
 	}
 	return v, true
 }
@@ -344,7 +330,7 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 		if end < 0 || bytes.IndexByte(line[col+1:col+1+end], '\\') >= 0 {
 			return Value{}, 0, false // escapes, or a string that goes on
 		}
-		return Value{Kind: KindScalar, Text: p.keep(line[col+1 : col+1+end]), Pos: pos}, col + end + 2, true
+		return Value{Kind: KindScalar, Text: p.text.Bytes(line[col+1 : col+1+end]), Pos: pos}, col + end + 2, true
 	case '\'':
 		var text []byte
 		start := col + 1
@@ -358,7 +344,7 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 				start = at
 				continue
 			}
-			return Value{Kind: KindScalar, Text: p.keep(text), Pos: pos}, at + 1, true
+			return Value{Kind: KindScalar, Text: p.text.Bytes(text), Pos: pos}, at + 1, true
 		}
 		return Value{}, 0, false
 	case '-', '?', ':':
@@ -387,5 +373,5 @@ func (p *yamlSubset) scalar(line []byte, col int, flow bool) (Value, int, bool) 
 	case "~", "null", "Null", "NULL":
 		return Value{Kind: KindNull, Pos: pos}, col + len(text), true
 	}
-	return Value{Kind: KindScalar, Text: p.keep(text), Pos: pos}, col + len(text), true
+	return Value{Kind: KindScalar, Text: p.text.Bytes(text), Pos: pos}, col + len(text), true
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/slug"
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // collector walks a parsed body once for what the graph needs: the links
@@ -75,10 +76,9 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	return c.doc
 }
 
-// packHeadings moves the headings' strings into one block. A site keeps
+// packHeadings moves the headings' strings into one block: a site keeps
 // every page's headings to the end of the build, for the links to them and
-// the contents, and the collector visits each string it keeps: in one
-// block they cost it one cache miss a page rather than three a heading.
+// the contents (see package strblock).
 func packHeadings(hs []Heading) {
 	n := 0
 	for _, h := range hs {
@@ -87,22 +87,14 @@ func packHeadings(hs []Heading) {
 			n += len(h.Key)
 		}
 	}
-	b := make([]byte, 0, n)
-	keep := func(s string) string {
-		if s == "" {
-			return ""
-		}
-		at := len(b)
-		b = append(b, s...)
-		return unsafe.String(&b[at], len(s))
-	}
+	k := strblock.Make(n)
 	for i := range hs {
 		h := &hs[i]
-		h.Text, h.ID = keep(h.Text), keep(h.ID)
+		h.Text, h.ID = k.String(h.Text), k.String(h.ID)
 		if strings.HasPrefix(h.ID, h.Key) {
 			h.Key = h.ID[:len(h.Key)]
 		} else {
-			h.Key = keep(h.Key)
+			h.Key = k.String(h.Key)
 		}
 	}
 }

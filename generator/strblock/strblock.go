@@ -1,0 +1,39 @@
+// Package strblock keeps many long-lived strings in one allocation.
+//
+// A large site keeps millions of small strings (ids, front matter values,
+// headings) to the end of its build, and the collector visits each one on
+// every collection, looking up the span of the object it points into:
+// strings made one by one scatter over the heap and miss the cache nearly
+// every time, where strings in one block hit the same few spans. See "Strings
+// in blocks" in docs/performance.md.
+package strblock
+
+import "unsafe"
+
+// Block is where strings are kept, one after another. A string, once
+// made, is never written over: appending past the block's capacity moves
+// on to a new array and leaves the earlier strings where they are, so a
+// size too small costs an allocation, never a string.
+type Block struct {
+	b []byte
+}
+
+// Make returns a block with room for size bytes of strings.
+func Make(size int) Block {
+	return Block{b: make([]byte, 0, size)}
+}
+
+// String returns s, kept in the block.
+func (k *Block) String(s string) string {
+	if s == "" {
+		return ""
+	}
+	at := len(k.b)
+	k.b = append(k.b, s...)
+	return unsafe.String(&k.b[at], len(s))
+}
+
+// Bytes returns b as a string kept in the block.
+func (k *Block) Bytes(b []byte) string {
+	return k.String(unsafe.String(unsafe.SliceData(b), len(b)))
+}
