@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -170,22 +171,26 @@ func copyDir(t *testing.T, src, dst string) {
 }
 
 // TestBuildSpilledContexts: a site large enough to spool its links'
-// sentences (read back one by one for the backlinks) builds the same
-// output as one that keeps them in memory.
+// sentences (gathered by target in the spool before rendering) builds
+// the same output as one that keeps them in memory, whether they are
+// gathered all at once or a page at a time.
 func TestBuildSpilledContexts(t *testing.T) {
 	for _, src := range []string{"testdata/site", "../.."} {
-		t.Run(src, func(t *testing.T) {
-			kept, spilled := filepath.Join(t.TempDir(), "kept"), filepath.Join(t.TempDir(), "spilled")
-			buildSite(t, src, kept, Options{})
-			buildSite(t, src, spilled, Options{spillAbove: 1})
-			want, got := tree(t, kept), tree(t, spilled)
-			if d := diffFiles(want, got); d != "" {
-				t.Errorf("spilled sentences changed the output:\n%s", d)
-			}
-			if !bytes.Contains(want["index.html"], []byte("<html")) || len(want) < 10 {
-				t.Errorf("the site built only %d files", len(want))
-			}
-		})
+		kept := filepath.Join(t.TempDir(), "kept")
+		buildSite(t, src, kept, Options{})
+		want := tree(t, kept)
+		if !bytes.Contains(want["index.html"], []byte("<html")) || len(want) < 10 {
+			t.Errorf("%s: the site built only %d files", src, len(want))
+		}
+		for _, window := range []int{0, 1} {
+			t.Run(fmt.Sprintf("%s/window=%d", src, window), func(t *testing.T) {
+				spilled := filepath.Join(t.TempDir(), "spilled")
+				buildSite(t, src, spilled, Options{spillAbove: 1, gatherWindow: window})
+				if d := diffFiles(want, tree(t, spilled)); d != "" {
+					t.Errorf("spilled sentences changed the output:\n%s", d)
+				}
+			})
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ package graph
 import (
 	"fmt"
 	"hash/maphash"
+	"iter"
 	"maps"
 	"path"
 	"runtime"
@@ -131,6 +132,22 @@ func (n *Node) BrokenReason(i int) string { return n.broken[i] }
 type Backlink struct {
 	Page string
 	Link int
+}
+
+// FirstBacklinks yields, of the links from each page to n, the first: a
+// page shows one sentence from each page that links to it, and a build
+// that gathers those sentences beforehand must pick the same ones.
+func (n *Node) FirstBacklinks() iter.Seq[Backlink] {
+	return func(yield func(Backlink) bool) {
+		for i, b := range n.Backlinks {
+			if i > 0 && n.Backlinks[i-1].Page == b.Page {
+				continue // grouped by page
+			}
+			if !yield(b) {
+				return
+			}
+		}
+	}
 }
 
 // Node returns the page with the id, or nil.

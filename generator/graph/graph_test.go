@@ -270,6 +270,15 @@ func TestBacklinks(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("backlinks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// A page shows the first of each page's links: a's first and b's.
+	var first []Backlink
+	for b := range g.Node("participants/china").FirstBacklinks() {
+		first = append(first, b)
+	}
+	bl := g.Node("participants/china").Backlinks
+	if wantFirst := []Backlink{bl[0], bl[2]}; !slices.Equal(first, wantFirst) {
+		t.Errorf("FirstBacklinks = %v, want %v", first, wantFirst)
+	}
 }
 
 func TestDrafts(t *testing.T) {

@@ -79,6 +79,11 @@ type Document struct {
 	html, text      spool.Extent
 	contextsAt      int64 // where contextText starts in the spool
 	spilledContexts bool
+
+	// Where Gather put the sentences of the links to this document's page,
+	// when it did; see AppendGathered.
+	gathered     spool.Extent
+	gatheredDone bool
 }
 
 // Hole is a place in Document.HTML where Links[Link] is to be written.

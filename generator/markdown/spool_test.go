@@ -1,6 +1,9 @@
 package markdown
 
 import (
+	"fmt"
+	"iter"
+	"slices"
 	"testing"
 
 	"github.com/kbgen/kb/generator/spool"
@@ -48,5 +51,97 @@ func TestSpill(t *testing.T) {
 				t.Errorf("contexts=%v: LinkContext(%d) = %q, %v; want %q", contexts, i, got, err, w)
 			}
 		}
+	}
+}
+
+// TestGather checks that the sentences Gather puts together for each
+// target read back, in the order given, as each link's own sentence:
+// from spilled documents and from ones that keep their sentences, in one
+// window and in many, with a nil target left alone.
+func TestGather(t *testing.T) {
+	bodies := []string{
+		"One [[T0]] here. Then [[T1]], and [[T0]] again.\n",
+		"Two links: [[T1|a label]] and, in a list,\n\n- [[T2#Part]] there\n",
+		"No links at all.\n",
+		"Last [[T2]]. And [[T0]]!\n",
+	}
+	for _, window := range []int{1 << 20, 1} {
+		for _, spillSources := range []bool{true, false} {
+			name := fmt.Sprintf("window=%d/spilled=%v", window, spillSources)
+			sp, err := spool.New(t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			conv := New(Options{})
+			var docs []*Document
+			var buf []byte
+			for _, b := range bodies {
+				d, err := conv.Convert([]byte(b), 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if buf, err = d.Spill(sp, spillSources, buf); err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, d)
+			}
+			// Documents 0 and 3 are shown links chosen out of order, from
+			// several documents, and 1 none; 2 is left out (nil).
+			refs := [][]LinkRef{
+				{{3, 1}, {0, 0}, {0, 2}},
+				{},
+				nil,
+				{{1, 1}, {3, 0}, {1, 0}},
+			}
+			left := docs[2]
+			docs[2] = nil
+			seq := func(t int) iter.Seq[LinkRef] { return slices.Values(refs[t]) }
+			if err := Gather(sp, docs, seq, window); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			docs[2] = left
+			for i, target := range docs {
+				got, ok, err := target.AppendGathered([]byte("before"))
+				if err != nil || ok != (i != 2) {
+					t.Fatalf("%s: document %d: AppendGathered: %v, %v", name, i, ok, err)
+				}
+				if i == 2 {
+					continue
+				}
+				want := "before"
+				for _, r := range refs[i] {
+					s, err := docs[r.Doc].AppendLinkContext(nil, r.Link)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if l := docs[r.Doc].ContextLen(r.Link); len(s) != l {
+						t.Errorf("%s: ContextLen(%d) = %d, want %d", name, r.Link, l, len(s))
+					}
+					want += string(s)
+				}
+				if string(got) != want {
+					t.Errorf("%s: document %d gathered %q, want %q", name, i, got, want)
+				}
+			}
+			sp.Close()
+		}
+	}
+}
+
+// TestGatherUnspilled: a target that is not in the spool is an error, not
+// a read of the wrong place.
+func TestGatherUnspilled(t *testing.T) {
+	sp, err := spool.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	d, err := New(Options{}).Convert([]byte("A [[B]].\n"), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = Gather(sp, []*Document{d}, func(int) iter.Seq[LinkRef] { return slices.Values([]LinkRef{{0, 0}}) }, 1<<20)
+	if err == nil {
+		t.Error("Gather took a document that is not in the spool")
 	}
 }

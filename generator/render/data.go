@@ -121,10 +121,8 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 	w.close(']')
 	w.key("backlinks")
 	w.open('[')
-	for i, b := range n.Backlinks {
-		if i == 0 || n.Backlinks[i-1].Page != b.Page { // grouped by page
-			w.string(b.Page)
-		}
+	for b := range n.FirstBacklinks() { // each linking page once
+		w.string(b.Page)
 	}
 	w.close(']')
 	w.close('}')

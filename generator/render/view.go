@@ -400,22 +400,41 @@ func (r *Renderer) groups(n *graph.Node) []Group {
 // backlinks are the pages linking to n, each with the sentence around its
 // first link. The sentences are read into the page's arena.
 func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
-	var out []Backlink
-	for _, b := range n.Backlinks {
-		if len(out) > 0 && out[len(out)-1].Page.ID == b.Page {
-			continue // one sentence from each page: the first
-		}
-		link, doc := r.source(b.Page)
+	// The sentences come gathered in one read when a build gathered them
+	// (markdown.Gather), else from each linking page's document.
+	var gathered []byte
+	var isGathered bool
+	if n.Doc != nil {
 		start := len(a.text)
 		var err error
-		if a.text, err = doc.AppendLinkContext(a.text, b.Link); err != nil {
+		if a.text, isGathered, err = n.Doc.AppendGathered(a.text); err != nil {
 			return nil, err
 		}
-		c, err := markdown.SplitContext(arenaText(a.text[start:]))
+		gathered = a.text[start:len(a.text):len(a.text)]
+	}
+	var out []Backlink
+	for b := range n.FirstBacklinks() {
+		link, doc := r.source(b.Page)
+		var sentence []byte
+		if isGathered {
+			l := min(doc.ContextLen(b.Link), len(gathered))
+			sentence, gathered = gathered[:l], gathered[l:]
+		} else {
+			start := len(a.text)
+			var err error
+			if a.text, err = doc.AppendLinkContext(a.text, b.Link); err != nil {
+				return nil, err
+			}
+			sentence = a.text[start:]
+		}
+		c, err := markdown.SplitContext(arenaText(sentence))
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, Backlink{Page: link, Contexts: []markdown.Context{c}})
+	}
+	if len(gathered) > 0 {
+		return nil, fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", n.ID)
 	}
 	return out, nil
 }
