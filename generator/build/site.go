@@ -336,7 +336,13 @@ func (s *Site) Render(sink Sink) error {
 		if i < len(lists) {
 			return lists[i](sink)
 		}
-		return renderPage(r, ids, i-len(lists), sink, search, graphs)
+		if err := renderPage(r, ids, i-len(lists), sink, search, graphs); err != nil {
+			return err
+		}
+		if !s.live {
+			s.graph.Node(ids[i-len(lists)]).Release() // written once: the memory goes to the pages after
+		}
+		return nil
 	})
 	if err != nil {
 		return err

@@ -281,6 +281,31 @@ func TestBacklinks(t *testing.T) {
 	}
 }
 
+// TestRelease: a released page drops its links and headings, and the
+// pages it links to still read their backlinks' sentences from it.
+func TestRelease(t *testing.T) {
+	files := with(site,
+		"content/notes/a.md", "---\ntitle: A\n---\n## Part\n\nOn [[China]], at length.\n",
+		"content/participants/china.md", "---\ntitle: China\nkind: country\n---\nText.\n",
+	)
+	g := build(t, files, nil, strict)
+	a := g.Node("notes/a")
+	if len(a.Links) != 1 || len(a.Doc.Headings) != 1 {
+		t.Fatalf("before: %d links, %d headings", len(a.Links), len(a.Doc.Headings))
+	}
+	a.Release()
+	if a.Links != nil || a.Doc.Headings != nil || a.Doc.Holes != nil || a.Doc.LinkCount() != 0 {
+		t.Errorf("after: links %v, headings %v, holes %v, %d document links", a.Links, a.Doc.Headings, a.Doc.Holes, a.Doc.LinkCount())
+	}
+	b := g.Node("participants/china").Backlinks
+	if len(b) != 1 {
+		t.Fatalf("backlinks %v", b)
+	}
+	if c, err := a.Doc.LinkContext(b[0].Link); err != nil || c.Before != "On " || c.Link != "China" {
+		t.Errorf("the sentence after Release: %q, %v", c, err)
+	}
+}
+
 func TestDrafts(t *testing.T) {
 	files := with(site,
 		"content/notes/from.md", "[[Draft initiative]] and [[secret]]\n",
