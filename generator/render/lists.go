@@ -28,6 +28,36 @@ type Row struct {
 	Cells []Cell
 }
 
+// HTML is the row as the built-in list.html shows it, made in Go as
+// PageLink.HTML is: a type index has a row for every page of its type.
+func (r Row) HTML() template.HTML {
+	var b strings.Builder
+	b.Grow(len(r.Page.Title) + len(r.Page.HTML) + len(r.Page.Summary) + 64*len(r.Cells) + 96)
+	b.WriteString(`<tr><td data-sort="`)
+	escape(&b, r.Page.Title)
+	b.WriteString(`">`)
+	b.WriteString(string(r.Page.HTML))
+	if r.Page.Summary != "" {
+		b.WriteString(`<span class="row-summary">`)
+		escape(&b, r.Page.Summary)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</td>`)
+	for _, c := range r.Cells {
+		b.WriteString(`<td`)
+		if c.Sort != "" {
+			b.WriteString(` data-sort="`)
+			escape(&b, c.Sort)
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		escape(&b, c.Text)
+		b.WriteString(`</td>`)
+	}
+	b.WriteString(`</tr>`)
+	return template.HTML(b.String())
+}
+
 // Column is a column of a type index; enum and bool columns can filter.
 type Column struct {
 	Label   string

@@ -264,6 +264,30 @@ func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 	return p
 }
 
+// Card is the page as a card of a tag page, as the built-in "card"
+// template shows it, made in Go for the same reason as HTML: a tag page
+// shows every page of its tag, a site some three cards a page.
+func (p *PageLink) Card() template.HTML {
+	var b strings.Builder
+	b.Grow(len(p.URL) + len(p.Title) + len(p.Summary) + 192)
+	b.WriteString(`<li class="card-item"><a class="card type-`)
+	escape(&b, p.Type)
+	b.WriteString(`" href="`)
+	escape(&b, p.URL)
+	b.WriteString(`"><span class="card-type">`)
+	escape(&b, p.TypeLabel)
+	b.WriteString(`</span><span class="card-title">`)
+	escape(&b, p.Title)
+	b.WriteString(`</span>`)
+	if p.Summary != "" {
+		b.WriteString(`<span class="card-summary">`)
+		escape(&b, p.Summary)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</a></li>`)
+	return template.HTML(b.String())
+}
+
 // stringWriter is a strings.Builder or a bytes.Buffer.
 type stringWriter interface {
 	WriteString(s string) (int, error)

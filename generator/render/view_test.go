@@ -50,3 +50,33 @@ func FuzzEscape(f *testing.F) {
 		}
 	})
 }
+
+// TestCardsAndRowsAsTemplates: PageLink.Card and Row.HTML write what the
+// templates they replaced wrote, for awkward text as for plain.
+func TestCardsAndRowsAsTemplates(t *testing.T) {
+	card := template.Must(template.New("").Parse(`<li class="card-item"><a class="card type-{{.Type}}" href="{{.URL}}"><span class="card-type">{{.TypeLabel}}</span><span class="card-title">{{.Title}}</span>{{with .Summary}}<span class="card-summary">{{.}}</span>{{end}}</a></li>`))
+	row := template.Must(template.New("").Parse(`<tr><td data-sort="{{.Page.Title}}">{{.Page.HTML}}{{with .Page.Summary}}<span class="row-summary">{{.}}</span>{{end}}</td>{{range .Cells}}<td{{with .Sort}} data-sort="{{.}}"{{end}}>{{.Text}}</td>{{end}}</tr>`))
+	links := []*PageLink{
+		{Title: "EU AI Act", URL: "/initiatives/eu-ai-act/", Type: "initiative", TypeLabel: "Initiative", Summary: "The EU's law.", HTML: `<a class="pagelink type-initiative" href="/initiatives/eu-ai-act/">EU AI Act</a>`},
+		{Title: `"Quotes" & <tags> + 'apostrophes'`, URL: "/risks/a+b/", Type: "risk", TypeLabel: "Risk & harm", HTML: `<a href="/risks/a+b/">x</a>`},
+		{Title: "ünïcödé 中文\x00", URL: "/", Type: "page", TypeLabel: "Page", Summary: "a < b"},
+	}
+	cells := [][]Cell{nil, {{Text: "26 July 2025", Sort: "2025-07-26"}, {Text: "Law & order"}}, {{Text: `"x" > y`, Sort: "'z'"}}}
+	for i, p := range links {
+		var want strings.Builder
+		if err := card.Execute(&want, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(p.Card()); got != want.String() {
+			t.Errorf("Card:\n%s\nwant:\n%s", got, want.String())
+		}
+		r := Row{Page: p, Cells: cells[i]}
+		want.Reset()
+		if err := row.Execute(&want, r); err != nil {
+			t.Fatal(err)
+		}
+		if got := string(r.HTML()); got != want.String() {
+			t.Errorf("Row.HTML:\n%s\nwant:\n%s", got, want.String())
+		}
+	}
+}
