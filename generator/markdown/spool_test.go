@@ -108,23 +108,40 @@ func TestGather(t *testing.T) {
 				if i == 2 {
 					continue
 				}
-				want := "before"
-				for _, r := range refs[i] {
+				if string(got[:len("before")]) != "before" {
+					t.Errorf("%s: document %d: AppendGathered overwrote what dst held", name, i)
+				}
+				rest := got[len("before"):]
+				for k, r := range refs[i] {
 					s, err := docs[r.Doc].AppendLinkContext(nil, r.Link)
 					if err != nil {
 						t.Fatal(err)
 					}
-					if l := docs[r.Doc].ContextLen(r.Link); len(s) != l {
-						t.Errorf("%s: ContextLen(%d) = %d, want %d", name, r.Link, l, len(s))
+					next, more, ok := NextGathered(rest)
+					if !ok || string(next) != string(s) {
+						t.Errorf("%s: document %d, sentence %d: NextGathered = %q, %v; want %q", name, i, k, next, ok, s)
 					}
-					want += string(s)
+					rest = more
 				}
-				if string(got) != want {
-					t.Errorf("%s: document %d gathered %q, want %q", name, i, got, want)
+				if len(rest) > 0 {
+					t.Errorf("%s: document %d: %d bytes gathered past its sentences", name, i, len(rest))
 				}
 			}
 			sp.Close()
 		}
+	}
+}
+
+// TestNextGatheredDamaged: a sentence longer than what is left, or a
+// length cut short, is reported, not read past.
+func TestNextGatheredDamaged(t *testing.T) {
+	for _, b := range [][]byte{nil, {5, 'a', 'b'}, {0x80}} {
+		if s, rest, ok := NextGathered(b); ok {
+			t.Errorf("NextGathered(%q) = %q, %q, true", b, s, rest)
+		}
+	}
+	if s, rest, ok := NextGathered([]byte{2, 'a', 'b', 1, 'c'}); !ok || string(s) != "ab" || string(rest) != "\x01c" {
+		t.Errorf("NextGathered = %q, %q, %v", s, rest, ok)
 	}
 }
 

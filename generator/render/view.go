@@ -441,8 +441,10 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		link, doc := r.source(b.Page)
 		var sentence []byte
 		if isGathered {
-			l := min(doc.ContextLen(b.Link), len(gathered))
-			sentence, gathered = gathered[:l], gathered[l:]
+			var ok bool
+			if sentence, gathered, ok = markdown.NextGathered(gathered); !ok {
+				return nil, fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", n.ID)
+			}
 		} else {
 			start := len(a.text)
 			var err error
