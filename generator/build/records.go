@@ -13,8 +13,8 @@ type records struct {
 	sp   *spool.Spool
 	mem  [][]byte
 	at   []spool.Extent
-	buf  []byte    // for reading a record back; write is called by one goroutine
-	bufs sync.Pool // of *[]byte, for making records to spool
+	rd   *spool.Reader // reads records back in order; write is called by one goroutine
+	bufs sync.Pool     // of *[]byte, for making records to spool
 	// spooled marks the records put in the spool before rendering (see
 	// setSpooled), when there are any.
 	spooled []bool
@@ -66,7 +66,15 @@ func (r *records) write(i int, w io.Writer) error {
 		_, err := w.Write(r.mem[i])
 		return err
 	}
-	var err error
-	r.buf, err = r.sp.CopyTo(w, r.at[i], r.buf)
-	return err
+	if r.rd == nil {
+		r.rd = r.sp.NewReader(readWindow)
+	}
+	return r.rd.CopyTo(w, r.at[i])
 }
+
+// readWindow is how much of the spool one read brings in while records
+// are written out. graph.json's records were spooled one after another,
+// two or three kilobytes each, and search.json's each before its page's
+// HTML and text, some thirty kilobytes a page: 256 KB serves dozens of
+// the one and several of the other.
+const readWindow = 256 << 10

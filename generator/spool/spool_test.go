@@ -135,3 +135,43 @@ func TestWriteFails(t *testing.T) {
 		t.Error("Append of a large piece after a failed write: no error")
 	}
 }
+
+// TestReader reads extents through a small window: in order, backwards,
+// larger than the window, empty, and some still in Append's buffer.
+func TestReader(t *testing.T) {
+	s, err := New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var extents []Extent
+	var want [][]byte
+	for i := range 200 {
+		b := []byte(fmt.Sprintf("record %d;", i))
+		switch i % 50 {
+		case 7:
+			b = bytes.Repeat([]byte{byte('a' + i%26)}, 300) // larger than the window
+		case 9:
+			b = nil
+		}
+		e, err := s.Append(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extents, want = append(extents, e), append(want, b)
+	}
+	r := s.NewReader(100)
+	order := make([]int, 0, 2*len(extents))
+	for i := range extents {
+		order = append(order, i)
+	}
+	for i := len(extents) - 1; i >= 0; i-- {
+		order = append(order, i)
+	}
+	for _, i := range order {
+		var b bytes.Buffer
+		if err := r.CopyTo(&b, extents[i]); err != nil || !bytes.Equal(b.Bytes(), want[i]) {
+			t.Fatalf("CopyTo(%v) = %q, %v; want %q", extents[i], b.Bytes(), err, want[i])
+		}
+	}
+}
