@@ -291,7 +291,13 @@ func startProfiles(cpu, mem string) (func(), error) {
 // memoryLimit is the heap a one-off build keeps under when it can: below
 // it, Go collects garbage at its usual pace; near it, more often, so that
 // a large site builds in bounded memory. GOMEMLIMIT overrides it.
-const memoryLimit = 1792 << 20
+//
+// A 100,000-page build renders at the limit, with some 850 MB live, so
+// the room between the two sets how often it collects: at 1,920 MiB
+// (peak 1,931-1,935 MiB, under 2 GiB) six alternating builds on tmpfs
+// took 34.1-41.1 s, median 37.1, against 34.2-43.5 s, median 39.9, at
+// 1,792 MiB (peak 1,805-1,807 MiB), each pair faster.
+const memoryLimit = 1920 << 20
 
 // limitMemory sets a one-off build's memory limit, and has the build
 // prepare its heap once it knows the number of pages (readingPages).
@@ -331,7 +337,8 @@ const heapPerPage = 64 << 10
 // against 44.4-55.6 s, median 47.5, at 100 (20 and 17 builds alternating
 // on tmpfs; the host's noise is as large as the gain, and nine pairs of
 // the final setting split four to five); aimed at 1,200 MiB, nearer the
-// limit, 39.6-57.2 s. Hence 7/16 of the limit: 784 MiB under kb's own.
+// limit, 39.6-57.2 s. Hence 7/16 of the limit: 840 MiB under kb's own
+// (784 MiB when these were measured, under 1,792 MiB).
 const (
 	readingTarget      = 20 << 10
 	readingShare       = 7
