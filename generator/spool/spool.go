@@ -189,14 +189,12 @@ func (r *Reader) CopyTo(w io.Writer, e Extent) error {
 			return err
 		}
 		n := min(int64(r.size), r.s.flushed.Load()-e.Off)
-		if cap(r.win) < int(n) {
-			r.win = make([]byte, 0, r.size)
-		}
-		r.win, r.off = r.win[:n], e.Off
-		if _, err := r.s.f.ReadAt(r.win, e.Off); err != nil {
+		win, err := r.s.Read(Extent{Off: e.Off, Len: n}, r.win)
+		if err != nil {
 			r.win = r.win[:0]
-			return failed(err)
+			return err
 		}
+		r.win, r.off = win, e.Off
 	}
 	_, err := w.Write(r.win[e.Off-r.off : e.Off-r.off+e.Len])
 	return err
