@@ -102,9 +102,9 @@ const gatherStep = 512
 
 // Gather puts the sentences of the links to each document's page next to
 // each other in sp, so that the page reads them with one read
-// (AppendGathered, NextGathered) instead of one a link: refs(t) yields the links to
-// docs[t], in the order the page shows them, and may be called on several
-// cores at once. A 100,000-page build that spools its link sentences
+// (AppendGathered, NextGathered) instead of one a link: refs(t) yields
+// the links to docs[t], in the order the page shows them, and may be
+// called on several cores at once. A 100,000-page build that spools its link sentences
 // shows 1.5 million of them: as many system calls, a tenth of the build,
 // where gathering them takes one read for each linking page and window of
 // window bytes, and one for each page shown. Every document must have

@@ -443,7 +443,7 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		if isGathered {
 			var ok bool
 			if sentence, gathered, ok = markdown.NextGathered(gathered); !ok {
-				return nil, fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", n.ID)
+				return nil, gatheredMismatch(n.ID)
 			}
 		} else {
 			start := len(a.text)
@@ -460,9 +460,15 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		out = append(out, Backlink{Page: link, Contexts: []markdown.Context{c}})
 	}
 	if len(gathered) > 0 {
-		return nil, fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", n.ID)
+		return nil, gatheredMismatch(n.ID)
 	}
 	return out, nil
+}
+
+// gatheredMismatch is the error of a page whose gathered sentences are
+// more or fewer than its backlinks: a fault of the build, not the site's.
+func gatheredMismatch(id string) error {
+	return fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", id)
 }
 
 func (r *Renderer) entry(e timeline.Entry) Entry {
