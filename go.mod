@@ -13,6 +13,6 @@ require (
 )
 
 require (
-	github.com/dlclark/regexp2/v2 v2.2.1 // indirect
+	github.com/dlclark/regexp2/v2 v2.13.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )
