@@ -173,7 +173,7 @@ func (g *Graph) IDs() []string { return g.ids }
 // the site root. Pages may come in any order.
 func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g := &Graph{
-		Schema: s, Sections: map[string]*Node{}, nodes: map[string]*Node{}, names: newNames(),
+		Schema: s, Sections: map[string]*Node{}, nodes: make(map[string]*Node, len(pages)), names: newNames(len(pages)),
 		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, opts: o,
 	}
 	sorted := slices.Clone(pages)
@@ -210,8 +210,8 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		n := regular[i]
 		named[i] = namesOf(n.ID, n.Slug, n.Title, n.Meta.Aliases)
 	})
-	for i, n := range regular {
-		g.names.addNames(n.ID, named[i])
+	g.names.addAll(regular, named)
+	for _, n := range regular {
 		if n.Published {
 			g.ids = append(g.ids, n.ID)
 		}

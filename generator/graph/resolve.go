@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/slug"
 )
 
@@ -43,10 +44,17 @@ func (n *names) forgetSuggestions() {
 	}
 }
 
-func newNames() *names {
+// newNames makes an empty index with room for so many pages' ids, slugs
+// and titles, which a large site's index would otherwise be rehashed for
+// again and again as it grows.
+func newNames(pages int) *names {
 	n := &names{}
-	for i := range n.keys {
-		n.keys[i] = map[string][]string{}
+	for l := range n.keys {
+		room := pages
+		if level(l) == byAlias {
+			room = 0 // few pages have aliases
+		}
+		n.keys[l] = make(map[string][]string, room)
 	}
 	return n
 }
@@ -57,7 +65,7 @@ type pageNames struct {
 	keys   []string
 }
 
-// namesOf makes a page's names, to be added with addNames: slugifying
+// namesOf makes a page's names, to be added with addAll: slugifying
 // them, which is most of the work, can then go on every core.
 func namesOf(id, pageSlug, title string, aliases []string) pageNames {
 	var p pageNames
@@ -67,19 +75,29 @@ func namesOf(id, pageSlug, title string, aliases []string) pageNames {
 	return p
 }
 
-// addNames registers names made by namesOf. Pages must be added in id
-// order.
-func (n *names) addNames(id string, p pageNames) {
-	for i, l := range p.levels {
-		n.put(l, p.keys[i], id)
-	}
+// addAll registers the names namesOf made of each node, named[i] of
+// nodes[i], which come in id order. Each level's keys are a map of their
+// own, so each level is filled on a core of its own: filling the maps is
+// what is left of making the index once slugs are made on every core.
+func (n *names) addAll(nodes []*Node, named []pageNames) {
+	n.forgetSuggestions()
+	parallel.For(int(levels), func(l int) {
+		for i, p := range named {
+			for j, pl := range p.levels {
+				if pl == level(l) {
+					n.insert(pl, p.keys[j], nodes[i].ID)
+				}
+			}
+		}
+	})
 }
 
-func (n *names) put(l level, key, id string) {
+// insert appends id to key's ids, which come in id order; an id that is
+// already last is not added again.
+func (n *names) insert(l level, key, id string) {
 	if key == "" {
 		return
 	}
-	n.forgetSuggestions()
 	ids := n.keys[l][key]
 	if len(ids) > 0 && ids[len(ids)-1] == id {
 		return // an alias that repeats the title, say
