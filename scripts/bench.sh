@@ -185,7 +185,7 @@ for pages in "$@"; do
 	first_page=$(cd "$dir/kb/content" && find . -name '*.md' | sort | sed -n '1s/\.md$//p')
 	results=$bench/results-$pages.tsv
 	: >"$results"
-	echo "bench.sh: $pages pages, $runs runs each; load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+	echo "bench.sh: $pages pages, $runs runs each; load average before: $(cut -d' ' -f1-3 /proc/loadavg); kb's spool in ${TMPDIR:-/tmp} ($(stat -f -c %T "${TMPDIR:-/tmp}"))" >&2
 	rm -f "$bench"/stderr-*.txt
 	for ((run = 1; run <= runs; run++)); do
 		for tool in kb hugo floor; do
