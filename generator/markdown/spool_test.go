@@ -162,3 +162,52 @@ func TestGatherUnspilled(t *testing.T) {
 		t.Error("Gather took a document that is not in the spool")
 	}
 }
+
+// TestGatherManyParts gathers for more targets than one core takes at a
+// time (gatherStep), so that a window holds several parts, each placed
+// after the one before it.
+func TestGatherManyParts(t *testing.T) {
+	sp, err := spool.New(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	n := 3*gatherStep + 7
+	conv := New(Options{})
+	docs := make([]*Document, n)
+	var buf []byte
+	for i := range docs {
+		d, err := conv.Convert([]byte(fmt.Sprintf("Page %d sees [[A]]. Then [[B %d]] too.\n", i, i)), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if buf, err = d.Spill(sp, i%2 == 0, buf); err != nil {
+			t.Fatal(err)
+		}
+		docs[i] = d
+	}
+	refs := func(t int) []LinkRef { return []LinkRef{{(t + 1) % n, 0}, {(t * 7) % n, 1}} }
+	seq := func(t int) iter.Seq[LinkRef] { return slices.Values(refs(t)) }
+	for _, window := range []int{1 << 30, 1} {
+		if err := Gather(sp, docs, seq, window); err != nil {
+			t.Fatalf("window %d: %v", window, err)
+		}
+		for i, d := range docs {
+			got, _, err := d.AppendGathered(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range refs(i) {
+				want, err := docs[r.Doc].AppendLinkContext(nil, r.Link)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var s []byte
+				var ok bool
+				if s, got, ok = NextGathered(got); !ok || string(s) != string(want) {
+					t.Fatalf("window %d: document %d: NextGathered = %q, %v; want %q", window, i, s, ok, want)
+				}
+			}
+		}
+	}
+}
