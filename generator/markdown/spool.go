@@ -187,11 +187,6 @@ func Gather(sp *spool.Spool, docs []*Document, refs func(t int) iter.Seq[LinkRef
 				ops[next[op.src]] = op
 				next[op.src]++
 			}
-			for t := p.lo; t < p.hi; t++ {
-				if docs[t] != nil {
-					docs[t].gathered.Off += int64(base)
-				}
-			}
 			base += p.size
 		}
 		buf = slices.Grow(buf[:0], size)[:size]
@@ -227,11 +222,16 @@ func Gather(sp *spool.Spool, docs []*Document, refs func(t int) iter.Seq[LinkRef
 		if err != nil {
 			return err
 		}
-		for t := first; t < end; t++ {
-			if docs[t] != nil {
-				docs[t].gathered.Off += e.Off
-				docs[t].gatheredDone = true
+		// Each target's place, so far in its part, is now in the spool.
+		base = 0
+		for _, p := range parts {
+			for t := p.lo; t < p.hi; t++ {
+				if docs[t] != nil {
+					docs[t].gathered.Off += e.Off + int64(base)
+					docs[t].gatheredDone = true
+				}
 			}
+			base += p.size
 		}
 		first = end
 	}
