@@ -88,7 +88,7 @@ func (l *Live) renderAll(lists bool) error {
 		mem = l.out
 		clear(mem.files) // every file is written again; what is not, is gone
 	}
-	search, graphs := newRecords(nil, len(ids)), newRecords(nil, len(ids))
+	search, graphs := newRecords(len(ids)), newRecords(len(ids))
 	if err := renderPages(r, ids, mem, search, graphs); err != nil {
 		return err
 	}
@@ -130,7 +130,7 @@ func (l *Live) PrepareLists() *ListsRun {
 	}
 	ids := l.site.graph.IDs()
 	j := &ListsRun{renders: l.renders, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
-		search: newRecords(nil, len(ids)), graphs: newRecords(nil, len(ids)), out: NewMemory()}
+		search: newRecords(len(ids)), graphs: newRecords(len(ids)), out: NewMemory()}
 	l.later = 0
 	for i, id := range ids {
 		j.search.mem[i], j.graphs.mem[i] = l.search[id], l.records[id]
@@ -282,7 +282,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 		delete(l.records, id)
 	}
 	u.Pages = len(live)
-	search, graphs := newRecords(nil, len(live)), newRecords(nil, len(live))
+	search, graphs := newRecords(len(live)), newRecords(len(live))
 	if err := renderPages(l.r, live, l.out, search, graphs); err != nil {
 		return u, err
 	}

@@ -12,6 +12,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/kbgen/kb/generator/config"
 	"github.com/kbgen/kb/generator/content"
@@ -321,37 +322,76 @@ func (s *Site) Render(sink Sink) error {
 	r := s.renderer()
 	r.PrepareLinks()
 	ids := s.graph.IDs()
-	search, graphs := newRecords(s.spool, len(ids)), newRecords(s.spool, len(ids))
-	for i, id := range ids {
-		if p := s.pages[s.graph.Node(id).Path]; p.searchMade {
-			search.setSpooled(i, p.search)
+	// A page's node is released (see graph.Node.Release) once both its
+	// page and its graph.json record are written: users counts them.
+	users := make([]atomic.Int32, len(ids))
+	done := func(i int) {
+		if users[i].Add(1) == 2 && !s.live {
+			s.graph.Node(ids[i]).Release() // the memory goes to the pages after
 		}
 	}
-	// The lists and timeline.json need only the graph: they go first, each
-	// on a core, and the pages fill in around them, so that no core waits
-	// at the end. search.json and graph.json need every page's record:
-	// they go last.
-	lists := append(listTasks(r, s.cfg.Schema.Types), timelineData(r))
-	err := parallel.Each(len(lists)+len(ids), func(i int) error {
-		if i < len(lists) {
-			return lists[i](sink)
+	// Every task needs only the graph, and the spool, where each page's
+	// search record waits since it was read: the lists and the data files
+	// go first, each on a core, and the pages fill in around them, so that
+	// no core waits at the end.
+	tasks := append(listTasks(r, s.cfg.Schema.Types), timelineData(r), s.searchData(r, ids), graphData(r, ids, done))
+	err := parallel.Each(len(tasks)+len(ids), func(i int) error {
+		if i < len(tasks) {
+			return tasks[i](sink)
 		}
-		if err := renderPage(r, ids, i-len(lists), sink, search, graphs); err != nil {
+		i -= len(tasks)
+		if err := r.WritePage(ids[i], sink.Put); err != nil {
 			return err
 		}
-		if !s.live {
-			s.graph.Node(ids[i-len(lists)]).Release() // written once: the memory goes to the pages after
-		}
+		done(i)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	data := dataTasks(r, search, graphs)
-	if err := parallel.Each(len(data), func(i int) error { return data[i](sink) }); err != nil {
-		return err
-	}
 	return s.copyFiles(sink)
+}
+
+// searchData writes search.json, in the order of ids: each record from
+// the spool, where parse put it, or made now if it is not there.
+func (s *Site) searchData(r *render.Renderer, ids []string) task {
+	return stream("search.json", func(w io.Writer) error {
+		var rd *spool.Reader
+		if s.spool != nil {
+			rd = s.spool.NewReader(readWindow)
+		}
+		var buf []byte
+		return render.WriteJSONArray(w, len(ids), func(i int, w io.Writer) error {
+			if p := s.pages[s.graph.Node(ids[i]).Path]; p.searchMade {
+				return rd.CopyTo(w, p.search)
+			}
+			var err error
+			if buf, err = r.AppendSearchRecord(buf[:0], ids[i]); err != nil {
+				return err
+			}
+			_, err = w.Write(buf)
+			return err
+		})
+	})
+}
+
+// readWindow is how much of the spool one read brings in while
+// search.json is written. Each page's search record was spooled before
+// its HTML and text, some thirty kilobytes a page: 256 KB serves several.
+const readWindow = 256 << 10
+
+// graphData writes graph.json, making each page's record in the order of
+// ids, and calls done with each page's index once its record is made.
+func graphData(r *render.Renderer, ids []string, done func(i int)) task {
+	return stream("graph.json", func(w io.Writer) error {
+		var buf []byte
+		return r.WriteGraphJSON(w, len(ids), func(i int, w io.Writer) error {
+			buf = r.AppendGraphRecord(buf[:0], ids[i])
+			done(i)
+			_, err := w.Write(buf)
+			return err
+		})
+	})
 }
 
 // gatherWindow is how many bytes of link sentences gather copies at a
@@ -385,25 +425,21 @@ func (s *Site) gather() error {
 	return markdown.Gather(s.spool, docs, refs, cmp.Or(s.opts.gatherWindow, gatherWindow))
 }
 
-// renderPages renders pages into sink on every core, and stores each
-// page's search and graph.json records in the order of ids.
+// renderPages renders pages into sink on every core, and keeps each
+// page's search and graph.json records, in the order of ids, as a live
+// site does (see records).
 func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
-	return parallel.Each(len(ids), func(i int) error { return renderPage(r, ids, i, sink, search, graphs) })
-}
-
-// renderPage renders page ids[i] into sink, and stores its records.
-func renderPage(r *render.Renderer, ids []string, i int, sink Sink, search, graphs *records) error {
-	if !search.has(i) {
+	return parallel.Each(len(ids), func(i int) error {
 		err := search.make(i, func(dst []byte) ([]byte, error) { return r.AppendSearchRecord(dst, ids[i]) })
 		if err != nil {
 			return err
 		}
-	}
-	err := graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
-	if err != nil {
-		return err
-	}
-	return r.WritePage(ids[i], sink.Put)
+		err = graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
+		if err != nil {
+			return err
+		}
+		return r.WritePage(ids[i], sink.Put)
+	})
 }
 
 // task makes some outputs.
@@ -462,8 +498,8 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	return tasks
 }
 
-// dataTasks make the data files made of every page's record: the search
-// index and graph.json, written as they are made.
+// dataTasks make a live site's data files from its pages' records: the
+// search index and graph.json.
 func dataTasks(r *render.Renderer, search, graphs *records) []task {
 	return []task{
 		stream("search.json", func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) }),
