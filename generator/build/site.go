@@ -314,14 +314,20 @@ func (s *Site) renderer() *render.Renderer { return render.New(s.cfg, s.graph, s
 
 // Render writes the whole site to sink, on every core.
 func (s *Site) Render(sink Sink) error {
-	if s.spillContexts {
-		if err := s.gather(); err != nil {
-			return err
-		}
-	}
 	r := s.renderer()
 	r.PrepareLinks()
 	ids := s.graph.IDs()
+	// Pages show sentences of the pages that link to them, which gather
+	// puts in place first when they were spilled; the lists and data
+	// files do not, and are made meanwhile (the gathering waits on reads,
+	// and left a core idle for a second at 100,000 pages).
+	gathered := func() error { return nil }
+	if s.spillContexts {
+		c := make(chan error, 1)
+		go func() { c <- s.gather() }()
+		gathered = sync.OnceValue(func() error { return <-c })
+		defer gathered() // the spool is closed after Render
+	}
 	// A page's node is released (see graph.Node.Release) once both its
 	// page and its graph.json record are written: users counts them.
 	users := make([]atomic.Int32, len(ids))
@@ -340,6 +346,9 @@ func (s *Site) Render(sink Sink) error {
 			return tasks[i](sink)
 		}
 		i -= len(tasks)
+		if err := gathered(); err != nil {
+			return err
+		}
 		if err := r.WritePage(ids[i], sink.Put); err != nil {
 			return err
 		}
