@@ -203,26 +203,37 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why st
 		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Shown()))
 	default:
 		p := r.linkTo(t.Page)
-		href := p.URL
-		if t.Anchor != "" {
-			href += "#" + t.Anchor
-		}
 		if l.Embed {
+			href := p.URL
+			if t.Anchor != "" {
+				href += "#" + t.Anchor
+			}
 			fmt.Fprintf(b, `<a class="card type-%s" href="%s"><span class="card-type">%s</span><span class="card-title">%s</span><span class="card-summary">%s</span></a>`,
 				esc(p.Type), esc(href), esc(p.TypeLabel), esc(p.Title), esc(p.Summary))
 			return
 		}
-		// The common case, written without fmt: a page has dozens.
-		b.WriteString(`<a class="wikilink type-`)
-		escape(b, p.Type)
-		b.WriteString(`" href="`)
-		escape(b, href)
-		b.WriteString(`" title="`)
-		escape(b, p.Title)
-		b.WriteString(`">`)
-		escape(b, l.Shown())
-		b.WriteString(`</a>`)
+		wikilinkTo(b, p, t.Anchor, l.Shown())
 	}
+}
+
+// wikilinkTo writes a wikilink to page p (at the anchor, when there is
+// one) that shows the text shown. A page has dozens, each to a page
+// somewhere else in memory: the type, URL and title are cut, escaped,
+// from the one string of p.HTML, rather than read and escaped from
+// three.
+func wikilinkTo(b *bytes.Buffer, p *PageLink, anchor, shown string) {
+	h := string(p.HTML)
+	b.WriteString(`<a class="wikilink type-`)
+	b.WriteString(h[len(pageLinkOpen):p.hrefEnd]) // type" href="url
+	if anchor != "" {
+		b.WriteByte('#')
+		escape(b, anchor)
+	}
+	b.WriteString(`" title="`)
+	b.WriteString(h[p.hrefEnd+len(`">`) : len(h)-len(`</a>`)])
+	b.WriteString(`">`)
+	escape(b, shown)
+	b.WriteString(`</a>`)
 }
 
 func extOf(p string) string {

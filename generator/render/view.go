@@ -87,7 +87,13 @@ type PageLink struct {
 	// pages list thousands of links, and html/template costs a
 	// microsecond an action.
 	HTML template.HTML
+	// hrefEnd is where the escaped URL ends in HTML: a wikilink to the
+	// page is cut from HTML (see wikilinkTo).
+	hrefEnd int
 }
+
+// pageLinkOpen starts PageLink.HTML; the type's name follows it.
+const pageLinkOpen = `<a class="pagelink type-`
 
 // Fact is a row of a page's fact box.
 type Fact struct {
@@ -253,10 +259,11 @@ func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 	}
 	var b strings.Builder
 	b.Grow(len(p.URL) + len(p.Title) + 96)
-	b.WriteString(`<a class="pagelink type-`)
+	b.WriteString(pageLinkOpen)
 	escape(&b, p.Type)
 	b.WriteString(`" href="`)
 	escape(&b, p.URL)
+	p.hrefEnd = b.Len()
 	b.WriteString(`">`)
 	escape(&b, p.Title)
 	b.WriteString(`</a>`)
