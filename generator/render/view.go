@@ -87,13 +87,23 @@ type PageLink struct {
 	// pages list thousands of links, and html/template costs a
 	// microsecond an action.
 	HTML template.HTML
-	// hrefEnd is where the escaped URL ends in HTML: a wikilink to the
-	// page is cut from HTML (see wikilinkTo).
-	hrefEnd int
+	// hrefAt and hrefEnd are where the escaped URL starts and ends in
+	// HTML: wikilinks and timeline entries are cut from it (see
+	// wikilinkTo and Entry.write).
+	hrefAt, hrefEnd int
 }
 
-// pageLinkOpen starts PageLink.HTML; the type's name follows it.
-const pageLinkOpen = `<a class="pagelink type-`
+// escapedType is p.Type, escaped, cut from p.HTML.
+func (p *PageLink) escapedType() string {
+	return string(p.HTML[len(pageLinkOpen) : p.hrefAt-len(pageLinkHref)])
+}
+
+// PageLink.HTML is pageLinkOpen, the type's name, pageLinkHref, the
+// URL, and the title in the link.
+const (
+	pageLinkOpen = `<a class="pagelink type-`
+	pageLinkHref = `" href="`
+)
 
 // Fact is a row of a page's fact box.
 type Fact struct {
@@ -261,7 +271,8 @@ func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 	b.Grow(len(p.URL) + len(p.Title) + 96)
 	b.WriteString(pageLinkOpen)
 	escape(&b, p.Type)
-	b.WriteString(`" href="`)
+	b.WriteString(pageLinkHref)
+	p.hrefAt = b.Len()
 	escape(&b, p.URL)
 	p.hrefEnd = b.Len()
 	b.WriteString(`">`)
@@ -594,8 +605,12 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 
 // write writes the entry's HTML.
 func (e *Entry) write(b stringWriter) {
+	// The page's type, URL and title are cut from its link's HTML, as
+	// wikilinks are (see wikilinkTo): the timeline page has an entry for
+	// each date of every page.
+	h := string(e.Page.HTML)
 	b.WriteString(`<li class="entry type-`)
-	escape(b, e.Page.Type)
+	b.WriteString(e.Page.escapedType())
 	for _, c := range []struct {
 		on   bool
 		name string
@@ -615,10 +630,7 @@ func (e *Entry) write(b stringWriter) {
 	b.WriteString(`">`)
 	escape(b, e.Date)
 	b.WriteString(`</time> <a href="`)
-	escape(b, e.Page.URL)
-	b.WriteString(`">`)
-	escape(b, e.Page.Title)
-	b.WriteString(`</a>`)
+	b.WriteString(h[e.Page.hrefAt:]) // url">title</a>
 	if e.What != "" {
 		b.WriteString(` <span class="what">`)
 		escape(b, e.What)
@@ -626,7 +638,7 @@ func (e *Entry) write(b stringWriter) {
 	}
 	if e.badge {
 		b.WriteString(` <span class="badge type-`)
-		escape(b, e.Page.Type)
+		b.WriteString(e.Page.escapedType())
 		b.WriteString(`">`)
 		escape(b, e.Page.TypeLabel)
 		b.WriteString(`</span>`)
