@@ -182,7 +182,7 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kb: %s; %s left as it was\n", tally(res.Problems), out)
 		return exitProblems
 	}
-	fmt.Fprintf(stdout, "kb: built %d pages into %s in %s%s\n", res.Pages, out, time.Since(start).Round(time.Millisecond), warnings(res.Problems))
+	fmt.Fprintf(stdout, "kb: built %s into %s in %s%s\n", diag.Count(res.Pages, "page"), out, time.Since(start).Round(time.Millisecond), warnings(res.Problems))
 	return exitOK
 }
 
@@ -207,7 +207,7 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	defer s.Close()
 	problems := s.Problems()
 	fmt.Fprint(stdout, problems.String())
-	fmt.Fprintf(stderr, "kb: %d pages, %s\n", s.PageCount(), tally(problems))
+	fmt.Fprintf(stderr, "kb: %s, %s\n", diag.Count(s.PageCount(), "page"), tally(problems))
 	if problems.Errors(c.strict) > 0 {
 		return exitProblems
 	}
@@ -218,21 +218,14 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 func tally(l diag.List) string {
 	errs := l.Errors(false)
 	warns := len(l) - errs
-	return fmt.Sprintf("%s, %s", plural(errs, "error"), plural(warns, "warning"))
+	return fmt.Sprintf("%s, %s", diag.Count(errs, "error"), diag.Count(warns, "warning"))
 }
 
 func warnings(l diag.List) string {
 	if len(l) == 0 {
 		return ""
 	}
-	return " (" + plural(len(l), "warning") + ")"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return " (" + diag.Count(len(l), "warning") + ")"
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {

@@ -58,7 +58,7 @@ func TestCommandLine(t *testing.T) {
 		{"unknown flag", []string{"build", "--nope"}, 2, "", "flag provided but not defined"},
 		{"bad broken-links", []string{"check", "--source", site, "--broken-links", "maybe"}, 2, "", "--broken-links must be error or warn"},
 		{"stray argument", []string{"check", "--source", site, "extra"}, 2, "", `unexpected argument "extra"`},
-		{"check ok", []string{"check", "--source", site}, 0, "", "1 pages, 0 errors, 0 warnings"},
+		{"check ok", []string{"check", "--source", site}, 0, "", "1 page, 0 errors, 0 warnings"},
 		{"check problems", []string{"check", "--source", bad}, 1,
 			"content/risks/x.md:3:9: error: field \"domain\": \"nope\" is not one of", "2 errors, 1 warning"},
 		{"broken links as warnings, unknown field still a warning", []string{"check", "--source", bad, "--broken-links", "warn"}, 1, "content/risks/x.md:6:1: warning: link [[nowhere]]: no page matches \"nowhere\"", ""},

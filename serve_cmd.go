@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/file"
 	"github.com/kbgen/kb/generator/serve"
 	"github.com/kbgen/kb/generator/watch"
@@ -57,8 +58,8 @@ func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.
 		return err
 	}
 	fmt.Fprint(stderr, problems.String())
-	fmt.Fprintf(stdout, "kb: built %d pages in %s; serving %s (Ctrl-C to stop)\n",
-		live.Pages(), time.Since(start).Round(time.Millisecond), url)
+	fmt.Fprintf(stdout, "kb: built %s in %s; serving %s (Ctrl-C to stop)\n",
+		diag.Count(live.Pages(), "page"), time.Since(start).Round(time.Millisecond), url)
 	srv := serve.New(live, problems, stderr)
 	srv.StartLists()
 	w, err := watch.New(source)

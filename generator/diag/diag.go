@@ -160,3 +160,12 @@ func YAMLError(err error, firstLine int) (Pos, string) {
 	}
 	return pos, msg
 }
+
+// Count says how many of noun there are, as messages print counts: "1
+// error", "2 errors", "1 page".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

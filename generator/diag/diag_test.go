@@ -214,3 +214,21 @@ func TestYAMLError(t *testing.T) {
 		t.Errorf("YAMLError(other) = %v, %q", pos, msg)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{0, "error", "0 errors"},
+		{1, "error", "1 error"},
+		{2, "warning", "2 warnings"},
+		{1, "page", "1 page"},
+		{100000, "page", "100000 pages"},
+	} {
+		if got := Count(c.n, c.noun); got != c.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+}

@@ -90,12 +90,12 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 	took := time.Since(start).Round(100 * time.Microsecond)
 	if u.Failed {
 		fmt.Fprint(s.log, u.Problems.String())
-		fmt.Fprintf(s.log, "kb: %s changed; %d errors, still serving the last good site\n", strings.Join(paths, ", "), u.Problems.Errors(false))
+		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site\n", strings.Join(paths, ", "), diag.Count(u.Problems.Errors(false), "error"))
 		s.broadcast(event{"problems", mustJSON(s.state)})
 		return u, nil
 	}
 	fmt.Fprint(s.log, u.Problems.String())
-	fmt.Fprintf(s.log, "kb: %s changed; %d pages updated in %s\n", strings.Join(paths, ", "), u.Pages, took)
+	fmt.Fprintf(s.log, "kb: %s changed; %s updated in %s\n", strings.Join(paths, ", "), diag.Count(u.Pages, "page"), took)
 	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
 	// The edited page is served; the pages made of all pages follow,
 	// made without holding up the next save.
