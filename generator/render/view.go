@@ -561,13 +561,24 @@ func makeDayLines(n *graph.Node) []dayLine {
 			case out[k].what == "":
 				out[k].what = e.What
 			case e.What != "":
-				out[k].what += ", " + e.What
+				out[k].what += daySeparator(&n.Entries[i-1], e) + e.What
 			}
 			continue
 		}
 		out = append(out, dayLine{first: e, what: e.What})
 	}
 	return out
+}
+
+// daySeparator goes between two entries of one day on one line: a comma
+// between the schema's labels ("announced, adopted"), a semicolon before
+// or after a milestone's own words, which may be a sentence ("adopted;
+// Released at the opening of WAIC 2025").
+func daySeparator(prev, e *timeline.Entry) string {
+	if prev.Source == timeline.FromMilestone || e.Source == timeline.FromMilestone {
+		return "; "
+	}
+	return ", "
 }
 
 // lineEntry is a timeline line as shown, with its HTML.

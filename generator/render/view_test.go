@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/timeline"
 )
 
 func TestDateRange(t *testing.T) {
@@ -28,6 +30,42 @@ func TestDateRange(t *testing.T) {
 	for _, tt := range tests {
 		if got := dateRange(tt.a, tt.b); got != tt.want {
 			t.Errorf("%s: dateRange(%v, %v) = %q, want %q", tt.name, tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestDayLines(t *testing.T) {
+	d := func(y, m, day int) schema.Date { return schema.Date{Year: y, Month: m, Day: day} }
+	field := func(date schema.Date, what string) timeline.Entry {
+		return timeline.Entry{Date: date, What: what, Source: timeline.FromField}
+	}
+	milestone := func(date schema.Date, what string) timeline.Entry {
+		return timeline.Entry{Date: date, What: what, Source: timeline.FromMilestone}
+	}
+	own := timeline.Entry{Date: d(2025, 7, 26), Source: timeline.FromDate}
+	span := timeline.Entry{Date: d(2025, 7, 26), End: d(2025, 7, 28), Source: timeline.FromDate}
+	tests := []struct {
+		name    string
+		entries []timeline.Entry
+		want    []string
+	}{
+		{"none", nil, nil},
+		{"days apart", []timeline.Entry{field(d(2025, 7, 1), "announced"), field(d(2025, 7, 26), "adopted")}, []string{"announced", "adopted"}},
+		{"labels of one day", []timeline.Entry{field(d(2025, 7, 26), "announced"), field(d(2025, 7, 26), "adopted")}, []string{"announced, adopted"}},
+		{"label then milestone", []timeline.Entry{field(d(2025, 7, 26), "adopted"), milestone(d(2025, 7, 26), "Released at WAIC")}, []string{"adopted; Released at WAIC"}},
+		{"milestones of one day", []timeline.Entry{milestone(d(2025, 7, 26), "Speech"), milestone(d(2025, 7, 26), "Roundtable")}, []string{"Speech; Roundtable"}},
+		{"the page's date first", []timeline.Entry{own, milestone(d(2025, 7, 26), "Speech")}, []string{"Speech"}},
+		{"a span stays apart", []timeline.Entry{span, milestone(d(2025, 7, 26), "Speech")}, []string{"", "Speech"}},
+		{"month and day differ", []timeline.Entry{field(d(2025, 7, 0), "announced"), field(d(2025, 7, 26), "adopted")}, []string{"announced", "adopted"}},
+	}
+	for _, tt := range tests {
+		n := &graph.Node{Entries: tt.entries}
+		var got []string
+		for _, l := range makeDayLines(n) {
+			got = append(got, l.what)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+			t.Errorf("%s: lines %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
