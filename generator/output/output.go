@@ -65,12 +65,16 @@ func removeStale(target string) {
 	}
 }
 
+// processAlive says whether pid names a running process. Signal 0
+// checks without sending anything; a process of another user answers
+// EPERM, and is alive all the same.
 func processAlive(pid int) bool {
 	p, err := os.FindProcess(pid)
 	if err != nil {
 		return false
 	}
-	return p.Signal(syscall.Signal(0)) == nil
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // Path is where a file of the build is written, for tests.
