@@ -9,11 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/kbgen/kb/generator/config"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
+	"gopkg.in/yaml.v3"
 )
 
 // UsageError is a mistake in the command line rather than in the site.
@@ -70,16 +72,23 @@ func Write(fsys fs.FS, dir, typeName, title string) (string, error) {
 // replace.
 func Text(t *schema.Type, title string) string {
 	var b strings.Builder
-	b.WriteString("---\n")
-	fmt.Fprintf(&b, "title: %s\n", yamlString(title))
-	b.WriteString("summary: \"\"            # one or two sentences for lists, previews and search\n")
-	if t != nil && t.End != "" {
-		b.WriteString("date:                   # the start: YYYY, YYYY-MM or YYYY-MM-DD\n")
-	} else {
-		b.WriteString("date:                   # YYYY, YYYY-MM or YYYY-MM-DD\n")
+	line := func(field, note string) {
+		if note == "" {
+			b.WriteString(field + "\n")
+			return
+		}
+		fmt.Fprintf(&b, "%-*s # %s\n", commentColumn-2, field, note)
 	}
-	b.WriteString("aliases: []             # other names that links and search find\n")
-	b.WriteString("tags: []\n")
+	b.WriteString("---\n")
+	line("title: "+yamlString(title), "")
+	line(`summary: ""`, "one or two sentences for lists, previews and search")
+	if t != nil && t.End != "" {
+		line("date:", "the start: YYYY, YYYY-MM or YYYY-MM-DD")
+	} else {
+		line("date:", "YYYY, YYYY-MM or YYYY-MM-DD")
+	}
+	line("aliases: []", "other names that links and search find")
+	line("tags: []", "")
 	if t != nil {
 		for _, required := range []bool{true, false} {
 			for _, f := range t.Fields {
@@ -94,21 +103,26 @@ func Text(t *schema.Type, title string) string {
 				if f.Kind == schema.KindList {
 					value = " []"
 				}
-				fmt.Fprintf(&b, "%-24s # %s\n", f.Name+":"+value, note)
+				line(f.Name+":"+value, note)
 			}
 		}
 		for _, r := range t.Relations {
-			fmt.Fprintf(&b, "%-24s # %ss: ids, slugs, titles or aliases; shown on them as %q\n", r.Name+": []", r.Target, inverseLabel(r))
+			line(r.Name+": []", fmt.Sprintf("%ss: ids, slugs, titles or aliases; shown on them as %q", r.Target, inverseLabel(r)))
 		}
 	}
-	b.WriteString("sources: []             # where the facts come from: - {title: \"\", url: \"https://...\", publisher: \"\", date: 2025-07-26}\n")
-	b.WriteString("timeline: []            # more milestones: - {date: 2025-07-26, title: \"...\"}\n")
-	b.WriteString("updated:                # when these facts were last checked\n")
-	b.WriteString("draft: true             # remove when the page is ready\n")
+	line("sources: []", `where the facts come from: - {title: "", url: "https://...", publisher: "", date: 2025-07-26}`)
+	line("timeline: []", `more milestones: - {date: 2025-07-26, title: "..."}`)
+	line("updated:", "when these facts were last checked")
+	line("draft: true", "remove when the page is ready")
 	b.WriteString("---\n\n")
 	b.WriteString("Write about " + title + " here. Link other pages with `[[Their title]]` or `[[id|a label]]`.\n")
 	return b.String()
 }
+
+// commentColumn is where the comments of a new page's fields start,
+// counting from 1, so that they read as one column; a longer field
+// pushes its own comment right.
+const commentColumn = 25
 
 func inverseLabel(r schema.Relation) string {
 	if r.Symmetric {
@@ -117,10 +131,20 @@ func inverseLabel(r schema.Relation) string {
 	return r.Inverse
 }
 
-// yamlString quotes a title when YAML would misread it.
+// yamlString writes title as a YAML scalar that reads back as the same
+// text: plain when YAML would take it so ("Seoul Declaration", "2025"),
+// else double-quoted ("Null", which plain would make null; "? what";
+// "Title: subtitle"). Go's quoting is YAML's for every escape it writes.
 func yamlString(s string) string {
-	if strings.ContainsAny(s, ":#[]{},&*!|>'\"%@`") || strings.TrimSpace(s) != s {
-		return fmt.Sprintf("%q", s)
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("title: "+s), &doc); err == nil && len(doc.Content) == 1 {
+		m := doc.Content[0]
+		if m.Kind == yaml.MappingNode && len(m.Content) == 2 {
+			v := m.Content[1]
+			if v.Kind == yaml.ScalarNode && v.Style == 0 && v.Tag != "!!null" && v.Value == s {
+				return s
+			}
+		}
 	}
-	return s
+	return strconv.Quote(s)
 }
