@@ -125,10 +125,10 @@ func TestLoadProblems(t *testing.T) {
 			"kb.yaml:4:17: error: field severity: an enum needs values",
 		}, ""},
 		{"schema check", "types:\n  incident:\n    folder: risks\n", []string{
-			`kb.yaml: error: types risk and incident both use the folder "risks"`,
+			`kb.yaml:2:3: error: types risk and incident both use the folder "risks"`,
 		}, ""},
 		{"relation to a type left out", "builtin_types: false\ntypes:\n  incident:\n    relations:\n      involves: {target: participant}\n", []string{
-			`kb.yaml: error: type incident: relation involves: target type "participant" does not exist`,
+			`kb.yaml:5:26: error: type incident: relation involves: target type "participant" does not exist (the types are incident)`,
 		}, ""},
 		{"a setting given twice", "title: A\ntitle: B\n", []string{
 			`kb.yaml:2:1: error: setting "title" is given twice`,

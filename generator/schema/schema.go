@@ -7,6 +7,8 @@ package schema
 import (
 	"slices"
 	"strings"
+
+	"github.com/kbgen/kb/generator/diag"
 )
 
 // FieldKind is what values a field takes.
@@ -45,6 +47,9 @@ type Relation struct {
 	Target    string // the type the values must be
 	Inverse   string // shown on the target: "Proposed"
 	Symmetric bool   // shown under Label on both pages (risk "related")
+	// Pos and TargetPos are where the relation and its target are
+	// defined in kb.yaml, for problems that only the whole schema shows.
+	Pos, TargetPos diag.Pos
 }
 
 // Show is how readers see an enum value: its label, or the value as
@@ -70,6 +75,7 @@ type Type struct {
 	Columns   []string
 	Fields    []Field
 	Relations []Relation
+	Pos       diag.Pos // where the type is defined in kb.yaml; zero for built-in types
 }
 
 // Field returns the field named name.

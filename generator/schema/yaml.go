@@ -36,6 +36,7 @@ func FromYAML(file string, n *yaml.Node) (*Schema, diag.List) {
 	s := &Schema{}
 	r.mapping(n, "types", func(name *yaml.Node, v *yaml.Node) {
 		if t := r.typ(name.Value, v); t != nil {
+			t.Pos = pos(name)
 			s.Types = append(s.Types, t)
 		}
 	})
@@ -49,8 +50,10 @@ type reader struct {
 }
 
 func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
-	r.problems.Errorf(r.file, diag.Pos{Line: n.Line, Col: n.Column}, format, args...)
+	r.problems.Errorf(r.file, pos(n), format, args...)
 }
+
+func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
 
 // mapping calls fn for each key of a YAML map, in the order written.
 func (r *reader) mapping(n *yaml.Node, what string, fn func(key *yaml.Node, v *yaml.Node)) {
@@ -117,7 +120,9 @@ func (r *reader) typ(name string, n *yaml.Node) *Type {
 			})
 		case "relations":
 			r.mapping(v, "relations", func(rname *yaml.Node, rv *yaml.Node) {
-				t.Relations = append(t.Relations, r.relation(rname.Value, rv))
+				rel := r.relation(rname.Value, rv)
+				rel.Pos = pos(rname)
+				t.Relations = append(t.Relations, rel)
 			})
 		default:
 			r.errorf(k, "type %s: unknown setting %q (folder, label, singular, end, columns, fields, relations)", name, key)
@@ -190,7 +195,7 @@ func (r *reader) relation(name string, n *yaml.Node) Relation {
 	r.mapping(n, "relation "+name, func(k *yaml.Node, v *yaml.Node) {
 		switch key := k.Value; key {
 		case "target":
-			rel.Target = r.str(v, "target")
+			rel.Target, rel.TargetPos = r.str(v, "target"), pos(v)
 		case "label":
 			rel.Label = r.str(v, "label")
 		case "inverse":
@@ -214,21 +219,29 @@ func (r *reader) relation(name string, n *yaml.Node) Relation {
 // merged: folders used twice, relations to types that do not exist.
 func (s *Schema) Check(file string) diag.List {
 	var problems diag.List
+	var names []string
+	for _, t := range s.Types {
+		names = append(names, t.Name)
+	}
 	folders := map[string]string{}
 	for _, t := range s.Types {
 		if other, ok := folders[t.Folder]; ok {
-			problems.Errorf(file, diag.Pos{}, "types %s and %s both use the folder %q", other, t.Name, t.Folder)
+			problems.Errorf(file, t.Pos, "types %s and %s both use the folder %q", other, t.Name, t.Folder)
 		}
 		folders[t.Folder] = t.Name
 		for _, rel := range t.Relations {
 			switch {
 			case s.Type(rel.Target) == nil:
-				problems.Errorf(file, diag.Pos{}, "type %s: relation %s: target type %q does not exist", t.Name, rel.Name, rel.Target)
+				hint := " (the types are " + strings.Join(names, ", ") + ")"
+				if near := slug.Nearest(rel.Target, names); near != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				problems.Errorf(file, rel.TargetPos, "type %s: relation %s: target type %q does not exist%s", t.Name, rel.Name, rel.Target, hint)
 			case rel.Symmetric && rel.Target != t.Name:
-				problems.Errorf(file, diag.Pos{}, "type %s: relation %s: a symmetric relation must target its own type", t.Name, rel.Name)
+				problems.Errorf(file, rel.TargetPos, "type %s: relation %s: a symmetric relation must target its own type", t.Name, rel.Name)
 			}
 			if _, clash := t.Field(rel.Name); clash {
-				problems.Errorf(file, diag.Pos{}, "type %s: %q is both a field and a relation", t.Name, rel.Name)
+				problems.Errorf(file, rel.Pos, "type %s: %q is both a field and a relation", t.Name, rel.Name)
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/kbgen/kb/generator/diag"
 )
 
 // fromYAML reads a schema from the text of kb.yaml's "types:".
@@ -213,8 +215,8 @@ func TestFromYAMLCustomType(t *testing.T) {
 		t.Errorf("fields:\n%s\nwant:\n%s", strings.Join(fields, "\n"), strings.Join(wantFields, "\n"))
 	}
 	wantRelations := []Relation{
-		{Name: "involves", Label: "Involves", Target: "participant", Inverse: "Involved in"},
-		{Name: "realises", Label: "Realises", Target: "risk", Inverse: "Realises (inverse)"},
+		{Name: "involves", Label: "Involves", Target: "participant", Inverse: "Involved in", Pos: diag.Pos{Line: 13, Col: 5}, TargetPos: diag.Pos{Line: 13, Col: 24}},
+		{Name: "realises", Label: "Realises", Target: "risk", Inverse: "Realises (inverse)", Pos: diag.Pos{Line: 14, Col: 5}, TargetPos: diag.Pos{Line: 14, Col: 24}},
 	}
 	if !slices.Equal(typ.Relations, wantRelations) {
 		t.Errorf("relations %+v, want %+v", typ.Relations, wantRelations)
@@ -341,16 +343,19 @@ func TestSchemaCheck(t *testing.T) {
 		want      []string
 	}{
 		{"folder clash with a built-in type", "incident:\n  folder: risks\n", []string{
-			`kb.yaml: error: types risk and incident both use the folder "risks"`,
+			`kb.yaml:1:1: error: types risk and incident both use the folder "risks"`,
 		}},
 		{"missing target type", "incident:\n  relations:\n    involves: {target: company}\n", []string{
-			`kb.yaml: error: type incident: relation involves: target type "company" does not exist`,
+			`kb.yaml:3:24: error: type incident: relation involves: target type "company" does not exist (the types are initiative, risk, participant, event, incident)`,
+		}},
+		{"misspelt target type", "incident:\n  relations:\n    involves: {target: risks}\n", []string{
+			`kb.yaml:3:24: error: type incident: relation involves: target type "risks" does not exist (did you mean "risk"?)`,
 		}},
 		{"symmetric relation to another type", "incident:\n  relations:\n    like: {target: risk, symmetric: true}\n", []string{
-			`kb.yaml: error: type incident: relation like: a symmetric relation must target its own type`,
+			`kb.yaml:3:20: error: type incident: relation like: a symmetric relation must target its own type`,
 		}},
 		{"field and relation of one name", "incident:\n  fields:\n    risk: {}\n  relations:\n    risk: {target: risk}\n", []string{
-			`kb.yaml: error: type incident: "risk" is both a field and a relation`,
+			`kb.yaml:5:5: error: type incident: "risk" is both a field and a relation`,
 		}},
 		{"symmetric relation to its own type", "incident:\n  relations:\n    like: {target: incident, symmetric: true}\n", nil},
 	}
