@@ -131,6 +131,10 @@ func (c *common) options(stderr io.Writer) (build.Options, bool) {
 		fmt.Fprintf(stderr, "kb: --broken-links must be error or warn, not %q\n", c.brokenLinks)
 		return o, false
 	}
+	if info, err := os.Stat(c.source); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "kb: --source %s: no such folder\n", c.source)
+		return o, false
+	}
 	return o, true
 }
 

@@ -63,6 +63,8 @@ func TestCommandLine(t *testing.T) {
 			"content/risks/x.md:3:9: error: field \"domain\": \"nope\" is not one of", "2 errors, 1 warning"},
 		{"broken links as warnings, unknown field still a warning", []string{"check", "--source", bad, "--broken-links", "warn"}, 1, "content/risks/x.md:6:1: warning: link [[nowhere]]: no page matches \"nowhere\"", ""},
 		{"no content folder", []string{"check", "--source", t.TempDir()}, 1, "", "content: no such folder"},
+		{"no source folder", []string{"build", "--source", filepath.Join(site, "nowhere")}, 2, "", "--source " + filepath.Join(site, "nowhere") + ": no such folder"},
+		{"source is a file", []string{"serve", "--source", filepath.Join(bad, "content", "risks", "x.md")}, 2, "", "x.md: no such folder"},
 		{"output over the site", []string{"build", "--source", site, "--out", site}, 2, "", "holds the site itself"},
 		{"output holding the site", []string{"build", "--source", site, "--out", filepath.Dir(site)}, 2, "", "holds the site itself"},
 		{"output over another site", []string{"build", "--source", site, "--out", bad}, 2, "", "holds content, as a site does"},
