@@ -187,8 +187,16 @@ func runBuild(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 		return exitProblems
 	}
 	fmt.Fprintf(stdout, "kb: built %s into %s in %s%s\n", diag.Count(res.Pages, "page"), out, time.Since(start).Round(time.Millisecond), warnings(res.Problems))
+	if res.BaseURL == "" {
+		fmt.Fprint(stderr, noBaseURL)
+	}
 	return exitOK
 }
+
+// noBaseURL is what a build without a base URL says: its pages work
+// from any host's root, but feed readers and search engines need the
+// full addresses that only the base URL gives.
+const noBaseURL = "kb: note: no base URL, so atom.xml and sitemap.xml hold paths, not the full addresses feed readers and search engines need; to deploy, add --base-url https://your.host/ (or baseURL in kb.yaml)\n"
 
 func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	var c common

@@ -80,6 +80,29 @@ func TestCommandLine(t *testing.T) {
 	}
 }
 
+// TestBaseURLNote: a build without a base URL says what its feed and
+// sitemap lack; one with it says nothing more than that it built.
+func TestBaseURLNote(t *testing.T) {
+	site := t.TempDir()
+	writeFile(t, site, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\nHi.\n")
+	for _, tt := range []struct {
+		args []string
+		note bool
+	}{
+		{nil, true},
+		{[]string{"--base-url", "https://example.org/kb/"}, false},
+	} {
+		args := append([]string{"build", "--source", site, "--out", filepath.Join(t.TempDir(), "public")}, tt.args...)
+		code, _, errs := kb(args...)
+		if code != 0 {
+			t.Fatalf("kb %v: %d %s", args, code, errs)
+		}
+		if note := strings.Contains(errs, "no base URL"); note != tt.note {
+			t.Errorf("kb %v: note = %v, want %v; stderr:\n%s", tt.args, note, tt.note, errs)
+		}
+	}
+}
+
 // TestNewThenBuild: kb new writes a page with its type's fields that
 // builds at once (as a draft) and checks clean once filled in.
 func TestNewThenBuild(t *testing.T) {

@@ -539,7 +539,8 @@ func (s *Site) copyFiles(sink Sink) error {
 type Result struct {
 	Problems diag.List
 	Pages    int
-	Written  bool // false when problems stopped the build
+	Written  bool   // false when problems stopped the build
+	BaseURL  string // the base URL the site was built for, "" for none
 }
 
 // Build builds the site at fsys into the folder out. With errors (or,
@@ -551,7 +552,7 @@ func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, err
 		return Result{}, err
 	}
 	defer s.Close()
-	res := Result{Problems: s.Problems(), Pages: len(s.graph.IDs())}
+	res := Result{Problems: s.Problems(), Pages: len(s.graph.IDs()), BaseURL: s.cfg.BaseURL}
 	if res.Problems.Errors(strict) > 0 {
 		return res, nil
 	}
