@@ -127,17 +127,28 @@ func TestSearchInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var records []struct{ S, X string }
+	var records []struct{ T, S, X string }
 	if err := json.Unmarshal(index, &records); err != nil {
 		t.Fatal(err)
 	}
+	titles := map[string]bool{}
+	for _, r := range records {
+		titles[r.T] = true
+	}
 
-	for _, q := range []string{"cooperation", "deep fakes", "hallucinations"} {
+	// "summit ma": the second term is in the first's <mark> tags, and
+	// must not be highlighted inside them.
+	for _, q := range []string{"cooperation", "deep fakes", "hallucinations", "summit ma"} {
 		dom := dumpDOM(t, browser, srv.URL+"/search/?q="+url.QueryEscape(q))
 		snippets := snippetTag.FindAllStringSubmatch(dom, -1)
 		if len(snippets) == 0 {
 			t.Errorf("%q: no results", q)
 			continue
+		}
+		for _, m := range resultTitle.FindAllStringSubmatch(dom, -1) {
+			if title := html.UnescapeString(markTag.ReplaceAllString(m[1], "")); !titles[title] {
+				t.Errorf("%q: the result %q is no page's title", q, m[1])
+			}
 		}
 		for _, m := range snippets {
 			if strings.Contains(m[1], "\n") {
@@ -154,8 +165,9 @@ func TestSearchInBrowser(t *testing.T) {
 }
 
 var (
-	snippetTag = regexp.MustCompile(`<p class="snippet">(.*?)</p>`)
-	markTag    = regexp.MustCompile(`</?mark>`)
+	snippetTag  = regexp.MustCompile(`<p class="snippet">(.*?)</p>`)
+	resultTitle = regexp.MustCompile(`<li><a href="[^"]*">(.*?)</a> <span class="badge">`)
+	markTag     = regexp.MustCompile(`</?mark>`)
 )
 
 // blockEnd is a line of search text, the end of a block, with the
@@ -167,7 +179,7 @@ var blockEnd = regexp.MustCompile(`([.,;:!?)。，；：！？）」])?\n`)
 // joined as the search page joins them) or summary, starting at its
 // beginning or after a space when cut before, and ending at its end or
 // before a space when cut after.
-func quotedWhole(records []struct{ S, X string }, quote string, cutBefore, cutAfter bool) bool {
+func quotedWhole(records []struct{ T, S, X string }, quote string, cutBefore, cutAfter bool) bool {
 	for _, r := range records {
 		shown := blockEnd.ReplaceAllStringFunc(r.X, func(m string) string {
 			if m == "\n" {

@@ -152,19 +152,48 @@
       });
     }
     function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+    // foldAt folds text as fold does, and says for each character of the
+    // result which character of text it came from: folding can change
+    // the length ("ﬁ" stays, but a Hangul syllable becomes its letters).
+    function foldAt(text) {
+      var folded = "", at = [];
+      for (var i = 0; i < text.length; i++) {
+        var f = fold(text[i]);
+        for (var k = 0; k < f.length; k++) { folded += f[k]; at.push(i); }
+      }
+      at.push(text.length);
+      return { folded: folded, at: at };
+    }
+    // highlight escapes text and marks where the (folded) terms occur
+    // in it, as the search matched them: "etat" marks "État". The marks
+    // are found in the text first and written once, so that no term is
+    // looked for in the markup or in an escape ("ma" in "<mark>", "amp"
+    // in "&amp;").
     function highlight(text, terms) {
-      var out = esc(text);
+      var f = foldAt(text), marked = new Array(text.length + 1).fill(false);
       terms.forEach(function (t) {
         if (t.length < 2) return;
-        out = out.replace(new RegExp("(" + t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + ")", "gi"), "<mark>$1</mark>");
+        for (var j = f.folded.indexOf(t); j >= 0; j = f.folded.indexOf(t, j + 1)) {
+          for (var m = f.at[j]; m <= f.at[j + t.length - 1]; m++) marked[m] = true;
+        }
       });
+      var out = "", from = 0;
+      for (var e = 1; e <= text.length; e++) {
+        if (e === text.length || marked[e] !== marked[from]) {
+          var part = esc(text.slice(from, e));
+          out += marked[from] ? "<mark>" + part + "</mark>" : part;
+          from = e;
+        }
+      }
       return out;
     }
     function snippet(doc, terms) {
       var text = doc.d.x || "";
-      var folded = doc.x;
       var at = -1;
-      terms.some(function (t) { at = folded.indexOf(t); return at >= 0; });
+      if (terms.some(function (t) { return doc.x.indexOf(t) >= 0; })) {
+        var f = foldAt(text); // where in text, for the first term found
+        terms.some(function (t) { var j = f.folded.indexOf(t); at = j >= 0 ? f.at[j] : -1; return at >= 0; });
+      }
       if (at < 0) return doc.d.s || quote(text, 0, 180, 0);
       return quote(text, Math.max(0, at - 80), Math.min(text.length, at + 140), at);
     }
