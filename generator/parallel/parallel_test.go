@@ -2,8 +2,10 @@ package parallel
 
 import (
 	"errors"
+	"fmt"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestEach: Each and For call every item once.
@@ -55,5 +57,32 @@ func TestEachStops(t *testing.T) {
 	// may still run, a few; without the stop, nearly 10,000 would.
 	if n := after.Load(); n > 1000 {
 		t.Errorf("%d items ran after the error", n)
+	}
+}
+
+// TestEachLowestError: when several items fail, Each returns the error of
+// the lowest, even when a higher one fails first.
+func TestEachLowestError(t *testing.T) {
+	for run := 0; run < 20; run++ {
+		started := make(chan struct{})
+		err := Each(100, func(i int) error {
+			switch i {
+			case 0:
+				select { // fails after item 7 has, on two cores or more
+				case <-started:
+				case <-time.After(200 * time.Millisecond):
+				}
+				return fmt.Errorf("item %d", i)
+			case 7:
+				defer close(started)
+				return fmt.Errorf("item %d", i)
+			case 40:
+				return fmt.Errorf("item %d", i)
+			}
+			return nil
+		})
+		if err == nil || err.Error() != "item 0" {
+			t.Fatalf("run %d: Each = %v, want item 0", run, err)
+		}
 	}
 }
