@@ -238,9 +238,14 @@ func TestBuildFailsMidway(t *testing.T) {
 	}
 	broken := strings.Replace(string(page), `{{define "main"}}`, `{{define "main"}}{{if eq .Page.ID "risks/misinformation"}}{{index .Facts 99}}{{end}}`, 1)
 	writeFile(t, src, "templates/page.html", broken)
-	_, err = Build(os.DirFS(src), repo, out, false, Options{})
-	if err == nil || !strings.Contains(err.Error(), "templates/page.html") {
-		t.Fatalf("a failing template: err = %v", err)
+	res, err := Build(os.DirFS(src), repo, out, false, Options{})
+	if err != nil || res.Written {
+		t.Fatalf("a failing template: err = %v, written = %v", err, res.Written)
+	}
+	// Reported as a problem placed in the template, naming the page.
+	want := `templates/page.html:7:60: error: executing "main" at <index .Facts 99>: error calling index: index out of range: 99 (making risks/misinformation/index.html)`
+	if got := strings.TrimSpace(res.Problems.String()); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 	if d := diffFiles(before, tree(t, out)); d != "" {
 		t.Errorf("the failed build changed the output:\n%s", d)

@@ -266,26 +266,39 @@ func (l *Live) Update(paths []string) (Update, error) {
 		return u, nil
 	}
 	old, oldAssets, oldStatics := s.graph, s.assets, s.statics
+	before, beforeR := *s, l.r
 	*s = candidate
-	clear(l.pending)
 
 	ids, effect := l.affected(old, edits, assetsChanged)
 	l.r = s.renderer()
-	var live []string
+	var live, gone []string
 	for _, id := range ids {
 		if n := s.graph.Node(id); n != nil && n.Published {
 			live = append(live, id)
-			continue
+		} else {
+			gone = append(gone, id) // deleted, or now a draft
 		}
-		l.out.Delete(id + "/index.html") // deleted, or now a draft
+	}
+	// The pages are made aside and served only once all are: a template
+	// that fails on one of them leaves the site as it was.
+	made := NewMemory()
+	search, graphs := newRecords(len(live)), newRecords(len(live))
+	if err := renderPages(l.r, live, made, search, graphs); err != nil {
+		*s, l.r = before, beforeR
+		if p, ok := render.AsProblem(err); ok {
+			u.Problems, u.Failed = append(u.Problems, p), true
+			return u, nil
+		}
+		return u, err
+	}
+	clear(l.pending)
+	u.Pages = len(live)
+	for _, id := range gone {
+		l.out.Delete(id + "/index.html")
 		delete(l.search, id)
 		delete(l.records, id)
 	}
-	u.Pages = len(live)
-	search, graphs := newRecords(len(live)), newRecords(len(live))
-	if err := renderPages(l.r, live, l.out, search, graphs); err != nil {
-		return u, err
-	}
+	l.out.merge(made)
 	for i, id := range live {
 		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
@@ -309,13 +322,20 @@ func (l *Live) full(changed []string) (Update, error) {
 	if problems.Errors(false) > 0 {
 		return Update{Problems: problems, Failed: true, Full: true}, nil
 	}
-	l.site = s
-	clear(l.pending)
-	l.later = 0
-	l.renders++
-	if err := l.renderAll(true); err != nil {
+	// The new site renders beside the one served, which it replaces only
+	// once every output is made: a template that fails on some page
+	// leaves the served site as it was.
+	next := &Live{site: s, pending: map[string]bool{}, renders: l.renders + 1}
+	if err := next.renderAll(true); err != nil {
+		if p, ok := render.AsProblem(err); ok {
+			return Update{Problems: append(problems, p), Failed: true, Full: true}, nil
+		}
 		return Update{}, err
 	}
+	l.out.replace(next.out)
+	l.site, l.r, l.search, l.records, l.lists = s, next.r, next.search, next.records, next.lists
+	l.later, l.renders = next.later, next.renders
+	clear(l.pending)
 	return Update{Problems: problems, Full: true, Pages: len(s.graph.IDs()), Changed: l.out.TakeChanged()}, nil
 }
 

@@ -390,3 +390,72 @@ func diffFiles(want, got map[string][]byte) string {
 	}
 	return b.String()
 }
+
+// TestLiveTemplateFails: a template that fails on some page, whether a
+// template was edited (the whole site renders again) or a page was (its
+// pages render again), fails the update with a problem placed in the
+// template and naming the page, and leaves the served output as it was;
+// the next good save brings the site back.
+func TestLiveTemplateFails(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", dir)
+	live, problems, err := Start(os.DirFS(dir), repo, Options{})
+	if err != nil || problems.Errors(false) > 0 {
+		t.Fatalf("start: %v\n%s", err, problems)
+	}
+	if _, err := live.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile("../../templates/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withMain := func(prefix string) string {
+		return strings.Replace(string(page), `{{define "main"}}`, `{{define "main"}}`+prefix, 1)
+	}
+	const misinformation = "---\ntitle: Misinformation\ndomain: misinformation\n---\n\nFalse content at scale.\n"
+
+	steps := []struct {
+		name, file, text string
+		problem          string // "" for a good update
+	}{
+		{"a template failing on every page", "templates/page.html", withMain("{{.Page.Nope}}"),
+			`templates/page.html:7:24: error: executing "main" at <.Page.Nope>: can't evaluate field Nope in type *render.PageLink (making `},
+		{"a template failing on one page only", "templates/page.html", withMain(`{{if eq .Page.Title "Boom"}}{{index .Facts 99}}{{end}}`), ""},
+		{"a page it fails on", "content/risks/misinformation.md", strings.Replace(misinformation, "title: Misinformation", "title: Boom", 1),
+			`error calling index: index out of range: 99 (making risks/misinformation/index.html)`},
+		{"the page put back", "content/risks/misinformation.md", misinformation, ""},
+		{"the template put back", "templates/page.html", string(page), ""},
+	}
+	for _, st := range steps {
+		before := snapshot(live.Output())
+		writeFile(t, dir, st.file, st.text)
+		u, err := live.Update([]string{st.file})
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if st.problem == "" {
+			if u.Failed {
+				t.Fatalf("%s: failed:\n%s", st.name, u.Problems)
+			}
+			continue
+		}
+		if !u.Failed || !strings.Contains(u.Problems.String(), st.problem) {
+			t.Errorf("%s: failed = %v, problems:\n%s\nwant one with %q", st.name, u.Failed, u.Problems, st.problem)
+		}
+		if d := diffFiles(before, snapshot(live.Output())); d != "" {
+			t.Errorf("%s: the failed update changed the output:\n%s", st.name, d)
+		}
+	}
+	// Back where it began, the site is what a full build makes.
+	if _, err := live.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(t.TempDir(), "public")
+	if res, err := Build(os.DirFS(dir), repo, want, false, Options{}); err != nil || !res.Written {
+		t.Fatalf("build: %v %s", err, res.Problems)
+	}
+	if d := diffFiles(tree(t, want), snapshot(live.Output())); d != "" {
+		t.Errorf("after the failures, the live site differs from a build:\n%s", d)
+	}
+}

@@ -66,6 +66,25 @@ func (m *Memory) merge(other *Memory) {
 	}
 }
 
+// replace makes m hold the files of other and no others, noting those
+// added, changed and removed.
+func (m *Memory) replace(other *Memory) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for rel := range m.files {
+		if _, ok := other.files[rel]; !ok {
+			delete(m.files, rel)
+			m.changed[rel] = true
+		}
+	}
+	for rel, data := range other.files {
+		if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
+			m.files[rel] = data
+			m.changed[rel] = true
+		}
+	}
+}
+
 // Delete removes a file.
 func (m *Memory) Delete(rel string) {
 	m.mu.Lock()

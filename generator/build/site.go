@@ -562,6 +562,10 @@ func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, err
 	}
 	if err := s.Render(dir); err != nil {
 		dir.Abort()
+		if p, ok := render.AsProblem(err); ok {
+			res.Problems.Add(p) // a template that fails on some page
+			return res, nil
+		}
 		return res, fmt.Errorf("render: %w", err)
 	}
 	if err := dir.Commit(); err != nil {

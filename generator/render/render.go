@@ -6,6 +6,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -104,11 +105,11 @@ func (r *Renderer) execute(kind string, data any) ([]byte, error) {
 func (r *Renderer) write(kind string, data any, w io.Writer) error {
 	t := r.tpl[kind]
 	if t == nil {
-		return fmt.Errorf("templates/%s.html: no such template", kind)
+		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if err := t.ExecuteTemplate(bw, "base.html", data); err != nil {
-		return fmt.Errorf("templates/%s.html: %w", kind, err)
+		return &TemplateError{Kind: kind, Err: err}
 	}
 	return bw.Flush()
 }
@@ -118,7 +119,7 @@ func (r *Renderer) write(kind string, data any, w io.Writer) error {
 func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) error {
 	t := r.tpl[kind]
 	if t == nil {
-		return fmt.Errorf("templates/%s.html: no such template", kind)
+		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
 	}
 	b := r.buffers.Get().(*bytes.Buffer)
 	defer func() {
@@ -126,7 +127,7 @@ func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) erro
 		r.buffers.Put(b)
 	}()
 	if err := t.ExecuteTemplate(b, "base.html", data); err != nil {
-		return fmt.Errorf("templates/%s.html: %w", kind, err)
+		return &TemplateError{Kind: kind, Err: err}
 	}
 	return use(b.Bytes())
 }
@@ -155,9 +156,13 @@ func (r *Renderer) WritePage(id string, put func(path string, data []byte) error
 	if err != nil {
 		return err
 	}
-	return r.executeTo("page", v, func(b []byte) error {
+	err = r.executeTo("page", v, func(b []byte) error {
 		return put(PagePath(id), b)
 	})
+	if te, ok := err.(*TemplateError); ok {
+		te.Output = PagePath(id)
+	}
+	return err
 }
 
 // body fills the holes of a page's HTML with its resolved wikilinks, in

@@ -20,6 +20,7 @@ import (
 
 	"github.com/kbgen/kb/generator/build"
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/render"
 )
 
 //go:embed live.js
@@ -129,10 +130,16 @@ func (s *Server) runLists(job *build.ListsRun) {
 		err := job.Run()
 		s.mu.Lock()
 		var changed []string
+		var failed []byte
 		if err != nil {
 			fmt.Fprintf(s.log, "kb: %v\n", err)
 			s.live.AbandonLists(job) // the next save tries again
 			job = nil
+			if p, ok := render.AsProblem(err); ok {
+				// A list's template failed: the tabs say so, as for a page's.
+				s.state = statusOf(diag.List{p})
+				failed = mustJSON(s.state)
+			}
 		} else {
 			var ok bool
 			if changed, ok = s.live.CommitLists(job); ok {
@@ -147,6 +154,9 @@ func (s *Server) runLists(job *build.ListsRun) {
 			s.listsMu.Unlock()
 		}
 		s.mu.Unlock()
+		if failed != nil {
+			s.broadcast(event{"problems", failed})
+		}
 		if len(changed) > 0 {
 			s.broadcast(event{"reload", mustJSON(reloadOf(changed))})
 		}
