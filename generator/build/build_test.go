@@ -358,3 +358,37 @@ func TestReading(t *testing.T) {
 		t.Errorf("Reading called %d times, last with %d pages, its end %d times; want once, with %d, and once", calls, pages, done, len(files.Pages))
 	}
 }
+
+// TestMarkdownLinksInBuild: Markdown links and images to files of
+// content/, written relative to the page's file as an editor shows them,
+// lead to the pages and files on the site, under the base URL's path,
+// and count as backlinks; other destinations are left as written.
+func TestMarkdownLinksInBuild(t *testing.T) {
+	src := t.TempDir()
+	writeFile(t, src, "content/risks/deep-fakes.md", "---\ntitle: Deep fakes\ndomain: misinformation\n---\n## Harms\n\nText.\n")
+	writeFile(t, src, "content/risks/img/Chart One.png", "png")
+	writeFile(t, src, "content/guides/reading.md", "---\ntitle: Reading guide\n---\n"+
+		"Start with [the risk](../risks/deep-fakes.md#harms), then ![a chart](../risks/img/Chart%20One.png \"Chart\").\n\n"+
+		"Elsewhere: [web](https://example.org), [home](../index.md), [rel](notes/missing.txt).\n")
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildSite(t, src, out, Options{BaseURL: "https://example.org/kb/"})
+	if !res.Written || len(res.Problems) > 0 {
+		t.Fatalf("build: written %v, problems:\n%s", res.Written, res.Problems)
+	}
+	page := string(tree(t, out)["guides/reading/index.html"])
+	for _, want := range []string{
+		`<a href="/kb/risks/deep-fakes/#harms">the risk</a>`,
+		`<img src="/kb/risks/img/Chart%20One.png" alt="a chart" title="Chart">`,
+		`<a href="https://example.org">web</a>`,
+		`<a href="/kb/">home</a>`,
+		`<a href="notes/missing.txt">rel</a>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the guide lacks %s", want)
+		}
+	}
+	risk := string(tree(t, out)["risks/deep-fakes/index.html"])
+	if !strings.Contains(risk, `href="/kb/guides/reading/">Reading guide</a><blockquote>Start with <mark>the risk</mark>, then a chart.</blockquote>`) {
+		t.Errorf("the risk's backlinks lack the guide's sentence:\n%s", risk[strings.Index(risk, `class="backlinks"`):])
+	}
+}

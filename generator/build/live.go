@@ -475,8 +475,12 @@ func (l *Live) affected(old *graph.Graph, edits []edit, assetsChanged bool) ([]s
 		}
 	}
 	if assetsChanged {
+		// A link to a file, or one that now names none (a broken wikilink,
+		// a Markdown path kept as written), may lead elsewhere now.
 		for _, id := range g.IDs() {
-			if slices.ContainsFunc(g.Node(id).Links, func(t graph.Target) bool { return t.State == graph.Asset || t.State == graph.Broken }) {
+			if slices.ContainsFunc(g.Node(id).Links, func(t graph.Target) bool {
+				return t.State == graph.Asset || t.State == graph.Broken || t.State == graph.AsWritten
+			}) {
 				set[id] = true
 			}
 		}

@@ -162,8 +162,14 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 	case 2:
 		target := m.any(r)
 		link := "[[" + target.title + "]]"
-		if r.IntN(2) == 0 {
+		switch r.IntN(4) {
+		case 0:
 			link = "[[" + target.slug + "|that page]]"
+		case 1:
+			// A Markdown link names the file, relative to the page's.
+			link = "[that file](../" + target.folder + "/" + target.slug + ".md)"
+		case 2:
+			link = "![a figure](../figure.png)"
 		}
 		p.body = append(p.body, fmt.Sprintf("A sentence %d linking %s here.", m.bump(), link))
 		what = "link " + p.slug + " -> " + target.slug

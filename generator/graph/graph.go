@@ -68,6 +68,7 @@ type Graph struct {
 	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
 	assetSet map[string]bool
 	mentions map[string][]string // lookup key of every written link or relation target -> ids of the pages that wrote it
+	renamed  map[string]string   // path relative to content/ -> id, of the pages whose id is not their file's (a slug field)
 	opts     Options
 }
 
@@ -111,6 +112,8 @@ const (
 	Unpublished           // the target is a draft left out of this build
 	Asset                 // a file of content/, such as an image
 	SamePage              // a heading of the linking page itself: [[#Heading]]
+	AsWritten             // a Markdown link to no file of content/, kept as written
+	SitePath              // a Markdown link to the home page's or a folder's text: Page is the URL path
 )
 
 // Target is what a wikilink resolved to. Why a broken link is broken is
@@ -174,7 +177,7 @@ func (g *Graph) IDs() []string { return g.ids }
 func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g := &Graph{
 		Schema: s, Sections: map[string]*Node{}, nodes: make(map[string]*Node, len(pages)), names: newNames(len(pages)),
-		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, opts: o,
+		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, renamed: map[string]string{}, opts: o,
 	}
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
@@ -202,6 +205,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 			continue
 		}
 		g.nodes[p.ID] = n
+		g.noteRename(p)
 		regular = append(regular, n)
 	}
 	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
@@ -249,6 +253,18 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		g.names = nil // only updates look up more names
 	}
 	return g
+}
+
+// fileKey is the id key of a page's file ("risks/Deep Fakes.md" ->
+// "risks/deep-fakes"): its id, unless a slug field gives another.
+func fileKey(p *Page) string { return idKey(strings.TrimPrefix(p.Path, "content/")) }
+
+// noteRename remembers a page whose id is not its file's, for Markdown
+// links, which name the file.
+func (g *Graph) noteRename(p *Page) {
+	if fileKey(p) != p.ID {
+		g.renamed[strings.TrimPrefix(p.Path, "content/")] = p.ID
+	}
 }
 
 // newNode makes the node of a page, before it is linked.
@@ -442,6 +458,12 @@ func (g *Graph) link(n *Node) {
 
 // written shows a link as its author wrote it, for messages.
 func written(l markdown.Link) string {
+	switch l.Kind {
+	case markdown.MarkdownLink:
+		return "[…](" + l.Dest + ")"
+	case markdown.MarkdownImage:
+		return "![…](" + l.Dest + ")"
+	}
 	s := l.Target
 	if l.Heading != "" {
 		s += "#" + l.Heading
@@ -457,6 +479,9 @@ func written(l markdown.Link) string {
 
 // resolveLink resolves one link; for a broken one it says why.
 func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) {
+	if l.Kind != markdown.Wiki {
+		return g.resolvePath(from, l)
+	}
 	fileLike := looksLikeFile(l.Target)
 	if fileLike {
 		if t, why, ok := g.resolveAsset(from, l.Target); ok {
@@ -496,6 +521,79 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 		t.Anchor = anchor
 	}
 	return t, ""
+}
+
+// pathTarget is the file of content/ a Markdown link's path names,
+// relative to content/ ("risks/deep-fakes.md"), or "" for a path that
+// leaves content/.
+func pathTarget(from *Node, l markdown.Link) string {
+	p := path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), l.Target)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return ""
+	}
+	return p
+}
+
+// resolvePath resolves a Markdown link or image by the file its path
+// names: a page (by its file, so "x.md" is the page of content/x.md
+// whatever its slug), the home page's or a folder's text, or another
+// file of content/. A path ending in ".md" that names no page is broken;
+// any other path that names no file is left as written (it may lead to a
+// file of static/, or off the site).
+func (g *Graph) resolvePath(from *Node, l markdown.Link) (Target, string) {
+	p := pathTarget(from, l)
+	if p == "" {
+		return Target{State: AsWritten}, ""
+	}
+	if !strings.EqualFold(path.Ext(p), ".md") {
+		if g.assetSet[p] {
+			return Target{State: Asset, Page: p, Anchor: l.Heading}, ""
+		}
+		return Target{State: AsWritten}, ""
+	}
+	switch base := strings.ToLower(path.Base(p)); {
+	case p == "index.md":
+		return Target{State: SitePath, Page: "/", Anchor: l.Heading}, ""
+	case base == "_index.md":
+		return Target{State: SitePath, Page: "/" + path.Dir(p) + "/", Anchor: l.Heading}, ""
+	}
+	id := g.byPath(p)
+	if id == "" {
+		hint := didYouMean(g.names.suggest(strings.TrimSuffix(path.Base(p), path.Ext(p)), "", nil))
+		if ids := g.names.keys[byID][idKey(p)]; len(ids) == 1 {
+			// A page whose slug field gives it the id this file would have.
+			hint = fmt.Sprintf(" (%s is the page of %s)", ids[0], g.nodes[ids[0]].Path)
+		}
+		return Target{State: Broken}, fmt.Sprintf("no page at content/%s%s", p, hint)
+	}
+	target := g.nodes[id]
+	if !target.Published {
+		return Target{State: Unpublished, Page: id}, ""
+	}
+	t := Target{State: Resolved, Page: id}
+	if l.Heading != "" {
+		anchor, near := headingAnchor(target.Doc, l.Heading)
+		if anchor == "" {
+			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))
+		}
+		t.Anchor = anchor
+	}
+	return t, ""
+}
+
+// byPath finds the page of a Markdown file by its path relative to
+// content/: a page whose slug field renamed it, else, among the pages
+// its path's id key names, the one whose file it is.
+func (g *Graph) byPath(p string) string {
+	if id, ok := g.renamed[p]; ok {
+		return id
+	}
+	for _, id := range g.names.keys[byID][idKey(p)] {
+		if n := g.nodes[id]; n != nil && n.Path == "content/"+p {
+			return id
+		}
+	}
+	return ""
 }
 
 // looksLikeFile reports whether a target ends in a file extension other
@@ -611,6 +709,9 @@ func relatedOf(n *Node) []string {
 // Names are the keys a page can be found by: its id, slug, aliases and title.
 func Names(p *Page) []string {
 	names := []string{p.ID, p.Slug, slug.Make(p.Title)}
+	if k := fileKey(p); k != p.ID {
+		names = append(names, k) // what Markdown links to its file are mentioned by
+	}
 	if p.Meta != nil {
 		for _, a := range p.Meta.Aliases {
 			names = append(names, slug.Make(a))

@@ -539,3 +539,73 @@ func TestUpdateNeedsLiveGraph(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownPaths: a Markdown link or image to a path relative to the
+// page's file resolves by the file it names.
+func TestMarkdownPaths(t *testing.T) {
+	files := with(site,
+		"content/risks/Machine Hallucinations.md", "---\ndomain: misinformation\n---\n## Causes\n",
+		"content/risks/renamed.md", "---\ntitle: Renamed\nslug: other-name\ndomain: misinformation\n---\n",
+		"content/risks/_index.md", "Risks, in general.\n",
+	)
+	const at = "content/risks/x.md:5:1: "
+	tests := []struct {
+		link    string
+		target  string // "state page#anchor"
+		problem string
+	}{
+		{"[a](deep-fakes.md)", "resolved risks/deep-fakes", ""},
+		{"[a](../risks/deep-fakes.md)", "resolved risks/deep-fakes", ""},
+		{"[a](../initiatives/eu-ai-act.md#scope)", "resolved initiatives/eu-ai-act#scope", ""},
+		{"[a](../initiatives/eu-ai-act.md#Scope)", "resolved initiatives/eu-ai-act#scope", ""},
+		{"[a](Machine%20Hallucinations.md#causes)", "resolved risks/machine-hallucinations#causes", ""},
+		{"[a](<Machine Hallucinations.md>)", "resolved risks/machine-hallucinations", ""},
+		{"[a](renamed.md)", "resolved risks/other-name", ""},
+		{"[a](../participants/secret.md)", "unpublished participants/secret", ""},
+		{"[a](../index.md)", "path /", ""},
+		{"[a](_index.md)", "path /risks/", ""},
+		{"[a](../img/figure.png)", "asset img/figure.png", ""},
+		{"![a](../img/figure.png)", "asset img/figure.png", ""},
+		{"![a](../notes/local.png)", "asset notes/local.png", ""},
+		// A path to no file, or out of content/, is left as written.
+		{"![a](figure.png)", "as-written", ""},
+		{"[a](../../README.md)", "as-written", ""},
+		{"[a](../css/kb.css)", "as-written", ""},
+		// A page path that names no page is broken.
+		{"[a](other-name.md)", "broken", at + `error: link […](other-name.md): no page at content/risks/other-name.md (risks/other-name is the page of content/risks/renamed.md)`},
+		{"[a](deep-fake.md)", "broken", at + `error: link […](deep-fake.md): no page at content/risks/deep-fake.md (did you mean "deep-fakes"?)`},
+		{"[a](deep-fakes.md#nowhere)", "broken", at + `error: link […](deep-fakes.md#nowhere): "Deep fakes" has no heading "nowhere"`},
+	}
+	states := map[LinkState]string{Resolved: "resolved", Broken: "broken", Unpublished: "unpublished", Asset: "asset", AsWritten: "as-written", SitePath: "path"}
+	for _, tt := range tests {
+		g := build(t, with(files, "content/risks/x.md", "---\ndomain: misinformation\n---\n\n"+tt.link+"\n"), siteAssets, strict)
+		n := g.Node("risks/x")
+		if len(n.Links) != 1 {
+			t.Fatalf("%s: %d links", tt.link, len(n.Links))
+		}
+		l := n.Links[0]
+		got := states[l.State]
+		if l.Page != "" {
+			got += " " + l.Page
+		}
+		if l.Anchor != "" {
+			got += "#" + l.Anchor
+		}
+		if got != tt.target {
+			t.Errorf("%s: %s, want %s", tt.link, got, tt.target)
+		}
+		var want []string
+		if tt.problem != "" {
+			want = []string{tt.problem}
+		}
+		if problems := problemStrings(g.Problems); !slices.Equal(problems, want) {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", tt.link, strings.Join(problems, "\n"), strings.Join(want, "\n"))
+		}
+		// A page the link resolves to has it as a backlink.
+		if l.State == Resolved {
+			if bs := g.Node(l.Page).Backlinks; len(bs) != 1 || bs[0].Page != "risks/x" {
+				t.Errorf("%s: backlinks of %s: %v", tt.link, l.Page, bs)
+			}
+		}
+	}
+}

@@ -2,8 +2,11 @@ package graph
 
 import (
 	"maps"
+	"path"
 	"slices"
+	"strings"
 
+	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/timeline"
 )
 
@@ -39,6 +42,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	n.Sections = maps.Clone(g.Sections)
 	n.names = g.names.clone()
 	n.mentions = maps.Clone(g.mentions)
+	n.renamed = maps.Clone(g.renamed)
 	n.ids = slices.Clone(g.ids)
 	u.g = &n
 
@@ -209,7 +213,14 @@ func (n *Node) written() []string {
 	}
 	if n.Doc != nil {
 		for i := range n.Doc.LinkCount() {
-			out = append(out, n.Doc.Link(i).Target)
+			l := n.Doc.Link(i)
+			if l.Kind != markdown.Wiki {
+				if p := pathTarget(n, l); strings.EqualFold(path.Ext(p), ".md") {
+					out = append(out, p) // found by its id key, as an id is
+				}
+				continue
+			}
+			out = append(out, l.Target)
 		}
 	}
 	return out
@@ -258,6 +269,7 @@ func (u *updater) replace(c Change) {
 			}
 		} else {
 			g.names.remove(c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+			delete(g.renamed, strings.TrimPrefix(c.Old.Path, "content/"))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
 				g.ids = slices.Delete(g.ids, i, i+1)
 			}
@@ -285,6 +297,7 @@ func (u *updater) replace(c Change) {
 		return
 	}
 	g.nodes[c.New.ID] = n
+	g.noteRename(c.New)
 	g.names.addSorted(c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases)
 	if n.Published {
 		i, _ := slices.BinarySearch(g.ids, c.New.ID)

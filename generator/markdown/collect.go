@@ -142,6 +142,43 @@ func (c *collector) link(wl *Wikilink) {
 	c.linkText = append(append(append(c.linkText, wl.Target...), wl.Heading...), wl.Label...)
 }
 
+// localLink registers a Markdown link or image to a path as the
+// document's next link, and marks the node for a hole; see localPath.
+func (c *collector) localLink(kind LinkKind, target, fragment string, dest []byte, n ast.Node) int {
+	if c.lines == nil {
+		c.lines = diag.NewLines(c.src, c.firstLine)
+	}
+	index := len(c.links)
+	n.SetAttributeString(holeAttr, index)
+	pos := c.lines.Pos(startOf(n, c.src))
+	c.links = append(c.links, packedLink{
+		at:     int32(len(c.linkText)),
+		target: int32(len(target)), heading: int32(len(fragment)), dest: int32(len(dest)),
+		line: int32(pos.Line), col: int32(pos.Col), kind: kind,
+	})
+	c.linkText = append(append(append(c.linkText, target...), fragment...), dest...)
+	return index
+}
+
+// startOf is where an inline node's source starts, for its place in the
+// file: the "[" (or "!") before its first text, or, for a link with no
+// text, its first text's start as near as goldmark tells.
+func startOf(n ast.Node, src []byte) int {
+	for ch := n.FirstChild(); ch != nil; ch = ch.FirstChild() {
+		if t, ok := ch.(*ast.Text); ok {
+			at := t.Segment.Start - 1 // the "["
+			if _, image := n.(*ast.Image); image && at > 0 && src[at-1] == '!' {
+				at--
+			}
+			return max(at, 0)
+		}
+	}
+	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
+		return p.Lines().At(0).Start
+	}
+	return 0
+}
+
 // span is where a link's text sits in a block's plain text.
 type span struct{ link, start, end int }
 
@@ -206,6 +243,21 @@ func (c *collector) inline(n ast.Node) {
 			start := b.Len()
 			b.WriteString(t.Shown())
 			c.spans = append(c.spans, span{t.Index, start, b.Len()})
+		case *ast.Link:
+			target, fragment, local := localPath(t.Destination)
+			if !local {
+				c.inline(ch)
+				continue
+			}
+			index := c.localLink(MarkdownLink, target, fragment, t.Destination, ch)
+			start := b.Len()
+			c.inline(ch)
+			c.spans = append(c.spans, span{index, start, b.Len()})
+		case *ast.Image:
+			if target, fragment, local := localPath(t.Destination); local {
+				c.localLink(MarkdownImage, target, fragment, t.Destination, ch)
+			}
+			c.inline(ch)
 		case *ast.AutoLink:
 			b.Write(t.Label(c.src))
 		case *ast.RawHTML, *east.TaskCheckBox:

@@ -44,7 +44,7 @@ func New(o Options) *Converter {
 		opts = append(opts, html.WithUnsafe())
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks()),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe)),
 		goldmark.WithRendererOptions(opts...),
 	)
 	return &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
@@ -95,10 +95,11 @@ type Hole struct {
 // packedLink is a Link as a Document keeps it: its target, heading and
 // label are linkText[at:], one after another, of the lengths given.
 type packedLink struct {
-	at                     int32
-	target, heading, label int32
-	line, col              int32
-	embed                  bool
+	at                           int32
+	target, heading, label, dest int32
+	line, col                    int32
+	embed                        bool
+	kind                         LinkKind
 }
 
 // LinkCount is the number of the document's wikilinks.
@@ -110,9 +111,10 @@ func (d *Document) Link(i int) Link {
 	p := d.links[i]
 	t := p.at + p.target
 	h := t + p.heading
+	l := h + p.label
 	return Link{
-		Target: d.linkText[p.at:t], Heading: d.linkText[t:h], Label: d.linkText[h : h+p.label],
-		Embed: p.embed, Pos: diag.Pos{Line: int(p.line), Col: int(p.col)},
+		Target: d.linkText[p.at:t], Heading: d.linkText[t:h], Label: d.linkText[h:l], Dest: d.linkText[l : l+p.dest],
+		Embed: p.embed, Kind: p.kind, Pos: diag.Pos{Line: int(p.line), Col: int(p.col)},
 	}
 }
 
@@ -125,14 +127,30 @@ func (d *Document) Links() []Link {
 	return out
 }
 
-// Link is a wikilink as written, with its place.
+// Link is a wikilink, or a Markdown link or image to a file of the
+// site, as written, with its place.
 type Link struct {
-	Target  string // "" for a heading of the same page
+	Target  string // "" for a heading of the same page; for a Markdown link, the path it gives, decoded
 	Heading string
 	Label   string
 	Embed   bool
+	Kind    LinkKind
+	Dest    string   // a Markdown link's destination as written, for a link left as it is
 	Pos     diag.Pos // in the file
 }
+
+// LinkKind says how a link was written, and so what its hole is for.
+type LinkKind uint8
+
+const (
+	// Wiki is [[target]]: its hole takes the whole link.
+	Wiki LinkKind = iota
+	// MarkdownLink is [text](path), a path relative to the page's file:
+	// its hole takes the href.
+	MarkdownLink
+	// MarkdownImage is ![alt](path): its hole takes the src.
+	MarkdownImage
+)
 
 // Shown is what a reader sees of the link without its target: the label,
 // or the target as written ("China", "EU AI Act > Timeline").
@@ -147,6 +165,10 @@ func (l Link) Shown() string {
 	}
 	return l.Target + " > " + l.Heading
 }
+
+// DestHTML is a Markdown link's destination as goldmark writes it, for
+// one that is left as written.
+func (l Link) DestHTML() []byte { return util.EscapeHTML(util.URLEscape([]byte(l.Dest), true)) }
 
 // Context is the sentence around a link, for the target's backlinks.
 type Context struct {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -77,7 +78,13 @@ func TestCommonMarkSpec(t *testing.T) {
 			t.Errorf("example %d (%s): %v", ex.Example, ex.Section, err)
 			continue
 		}
-		got, want := normalizeSpecHTML(string(d.HTML)), normalizeSpecHTML(ex.HTML)
+		// A link to a path is a hole, filled as a link to no file of
+		// the site is: as written.
+		var html bytes.Buffer
+		if err := d.Fill(&html, nil, func(b *bytes.Buffer, i int) { b.Write(d.Link(i).DestHTML()) }); err != nil {
+			t.Fatal(err)
+		}
+		got, want := normalizeSpecHTML(html.String()), normalizeSpecHTML(ex.HTML)
 		tested++
 		if reason, ok := specExceptions[ex.Example]; ok {
 			exceptions++

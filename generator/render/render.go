@@ -184,6 +184,10 @@ func (r *Renderer) body(n *graph.Node, a *arena) (template.HTML, error) {
 // link writes one wikilink as its target allows; why is why a broken
 // one is broken.
 func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why string) {
+	if l.Kind != markdown.Wiki {
+		r.href(b, l, t)
+		return
+	}
 	esc := template.HTMLEscapeString
 	switch t.State {
 	case graph.Broken:
@@ -193,7 +197,7 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why st
 	case graph.SamePage:
 		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Shown()))
 	case graph.Asset:
-		u := r.url("/" + t.Page)
+		u := r.url("/" + escapePath(t.Page))
 		if l.Embed && isImage(t.Page) {
 			alt, width := l.Label, ""
 			if _, err := strconv.Atoi(alt); err == nil {
@@ -219,6 +223,48 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why st
 		}
 		wikilinkTo(b, p, t.Anchor, l.Shown())
 	}
+}
+
+// href writes the destination of a Markdown link or image to a file of
+// content/, as its hole in the href (or src) takes it: the page's or
+// file's URL on the site, or, for a path that names nothing the site
+// has, the destination as written, escaped as goldmark escapes it.
+func (r *Renderer) href(b *bytes.Buffer, l markdown.Link, t graph.Target) {
+	var u string
+	switch t.State {
+	case graph.Resolved:
+		u = r.linkTo(t.Page).URL
+	case graph.Asset:
+		u = r.url("/" + escapePath(t.Page))
+	case graph.SitePath:
+		u = r.url(escapePath(t.Page))
+	default:
+		b.Write(l.DestHTML())
+		return
+	}
+	if t.Anchor != "" {
+		u += "#" + t.Anchor
+	}
+	escape(b, u)
+}
+
+// escapePath percent-encodes what a URL path cannot hold as it is (a
+// space, "#", "?"), for files whose names have them: "img/Chart One.png"
+// -> "img/Chart%20One.png". Letters of every script are kept.
+func escapePath(p string) string {
+	if !strings.ContainsAny(p, " #?%\"<>`{}|^\t") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case ' ', '#', '?', '%', '"', '<', '>', '`', '{', '}', '|', '^', '\t':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // wikilinkTo writes a wikilink to page p (at the anchor, when there is
