@@ -474,6 +474,10 @@ func (l *Live) affected(old *graph.Graph, edits []edit, assetsChanged bool) ([]s
 			}
 		}
 	}
+	addAll(set, g.Relinked())
+	if slices.ContainsFunc(g.Relinked(), func(id string) bool { return g.Node(id) == nil }) {
+		all |= Lists // the home page's or a folder's own text
+	}
 	if assetsChanged {
 		// A link to a file, or one that now names none (a broken wikilink,
 		// a Markdown path kept as written), may lead elsewhere now.

@@ -69,6 +69,7 @@ type Graph struct {
 	assetSet map[string]bool
 	mentions map[string][]string // lookup key of every written link or relation target -> ids of the pages that wrote it
 	renamed  map[string]string   // path relative to content/ -> id, of the pages whose id is not their file's (a slug field)
+	relinked []string            // see Relinked
 	opts     Options
 }
 
@@ -703,7 +704,9 @@ func relatedOf(n *Node) []string {
 		ids = append(ids, e.Page)
 	}
 	slices.Sort(ids)
-	return slices.Compact(ids)
+	// Clipped, so that appending to what Related returns never writes
+	// into the node's own list.
+	return slices.Clip(slices.Compact(ids))
 }
 
 // Names are the keys a page can be found by: its id, slug, aliases and title.
@@ -739,7 +742,7 @@ func (g *Graph) Neighbours(id string) []string {
 	if n == nil {
 		return nil
 	}
-	ids := n.Related()
+	ids := slices.Clone(n.Related()) // appended to and sorted below
 	for _, t := range n.Links {
 		if t.State == Resolved || t.State == Unpublished {
 			ids = append(ids, t.Page)

@@ -609,3 +609,27 @@ func TestMarkdownPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestNeighboursLeavesRelated: Neighbours adds a page's links to its
+// related pages in a list of its own. It once appended to, and sorted,
+// the node's own list, whose spare room then held the links: the live
+// site showed a related page that was only linked (a timeline entry too
+// many) and lost one that was related.
+func TestNeighboursLeavesRelated(t *testing.T) {
+	files := with(site,
+		"content/initiatives/x.md", "---\nkind: law\nproposed_by: china\nbuilds_on: eu-ai-act\naddresses: deep-fakes\n---\nSee [[Belgium]].\n",
+	)
+	g := build(t, files, nil, strict)
+	n := g.Node("initiatives/x")
+	before := slices.Clone(n.Related())
+	if want := []string{"initiatives/eu-ai-act", "participants/china", "risks/deep-fakes"}; !slices.Equal(before, want) {
+		t.Fatalf("related %q, want %q", before, want)
+	}
+	got := g.Neighbours("initiatives/x")
+	if want := []string{"initiatives/eu-ai-act", "participants/belgium", "participants/china", "risks/deep-fakes"}; !slices.Equal(got, want) {
+		t.Errorf("neighbours %q, want %q", got, want)
+	}
+	if !slices.Equal(n.Related(), before) {
+		t.Errorf("Neighbours changed the related pages: %q, was %q", n.Related(), before)
+	}
+}

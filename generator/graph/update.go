@@ -54,6 +54,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 		u.replace(c)
 	}
 	var resolved []*Node
+	u.g.relinked = nil
 	for _, id := range dirty {
 		node := u.own(id)
 		if node == nil {
@@ -62,6 +63,9 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 		u.g.resolve(node)
 		u.g.mentionAll(node, false)
 		resolved = append(resolved, node)
+		if old := u.old.node(id); old != nil && !maps.Equal(old.broken, node.broken) {
+			u.g.relinked = append(u.g.relinked, id)
+		}
 	}
 	for _, node := range resolved {
 		u.g.contribute(node, u.own, true)
@@ -144,9 +148,42 @@ func (u *updater) dirty(changes []Change) []string {
 				}
 			}
 		}
+		if namesChange(c) {
+			// A broken link's "did you mean" is the nearest of all names:
+			// a name that comes or goes may change any of them.
+			for _, n := range u.old.nodes {
+				if n.broken != nil {
+					set[n.ID] = true
+				}
+			}
+			for _, n := range u.old.special() {
+				if n.broken != nil {
+					set[n.ID] = true
+				}
+			}
+		}
 	}
 	return slices.Sorted(maps.Keys(set))
 }
+
+// namesChange reports whether a change adds, removes or renames a page
+// that links find by name.
+func namesChange(c Change) bool {
+	regular := func(p *Page) bool { return p != nil && !p.IsHome() && !p.IsSectionIndex() }
+	switch {
+	case regular(c.Old) != regular(c.New):
+		return true
+	case !regular(c.Old):
+		return false
+	}
+	return c.Old.ID != c.New.ID || c.Old.Slug != c.New.Slug || c.Old.Title != c.New.Title ||
+		!slices.Equal(c.Old.Meta.Aliases, c.New.Meta.Aliases)
+}
+
+// Relinked lists the pages whose broken links say something else after
+// the update that made g (a "did you mean" that changed with the names of
+// the site), for the live site to render again.
+func (g *Graph) Relinked() []string { return g.relinked }
 
 // own returns the new graph's node for id, copied from the old graph the
 // first time so that the old one is never changed.
