@@ -249,10 +249,13 @@ func (c *collector) inline(n ast.Node) {
 				c.inline(ch)
 				continue
 			}
+			// The span goes in before the text's own links (a wikilink in
+			// the link's text), whose sentences come after this one's.
 			index := c.localLink(MarkdownLink, target, fragment, t.Destination, ch)
-			start := b.Len()
+			c.spans = append(c.spans, span{index, b.Len(), 0})
+			at := len(c.spans) - 1
 			c.inline(ch)
-			c.spans = append(c.spans, span{index, start, b.Len()})
+			c.spans[at].end = b.Len()
 		case *ast.Image:
 			if target, fragment, local := localPath(t.Destination); local {
 				c.localLink(MarkdownImage, target, fragment, t.Destination, ch)
