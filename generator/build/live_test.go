@@ -15,11 +15,12 @@ import (
 // model is a small site as data, so that random edits stay meaningful:
 // relations name pages of the right type, deleted pages are unlinked.
 type model struct {
-	pages  map[string]*mpage // by path
-	assets map[string]string // path -> content
-	home   string
-	css    string
-	next   int
+	pages    map[string]*mpage // by path
+	sections map[string]string // content/<folder>/_index.md -> its text
+	assets   map[string]string // path -> content
+	home     string
+	css      string
+	next     int
 }
 
 type mpage struct {
@@ -28,6 +29,7 @@ type mpage struct {
 	rels                               map[string][]string
 	body                               []string
 	draft                              bool
+	milestone                          string // a timeline entry's date, or ""
 }
 
 func (p *mpage) path() string { return "content/" + p.folder + "/" + p.slug + ".md" }
@@ -69,6 +71,9 @@ func (p *mpage) text() string {
 	if p.draft {
 		b.WriteString("draft: true\n")
 	}
+	if p.milestone != "" {
+		fmt.Fprintf(&b, "timeline:\n  - {date: %s, title: \"Milestone of %s\"}\n", p.milestone, p.slug)
+	}
 	b.WriteString("---\n\n")
 	b.WriteString(strings.Join(p.body, "\n\n"))
 	b.WriteString("\n")
@@ -76,7 +81,7 @@ func (p *mpage) text() string {
 }
 
 func newModel() *model {
-	m := &model{pages: map[string]*mpage{}, assets: map[string]string{"content/figure.png": "png-1"},
+	m := &model{pages: map[string]*mpage{}, sections: map[string]string{}, assets: map[string]string{"content/figure.png": "png-1"},
 		home: "---\ntitle: Test KB\n---\n\nStart at [[China]] and [[deep fakes]].\n", css: "body{}"}
 	add := func(folder, slug, title, date string) {
 		p := &mpage{folder: folder, slug: slug, title: title, date: date, rels: map[string][]string{},
@@ -152,7 +157,7 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 	p := m.any(r)
 	touched := []string{p.path()}
 	var what string
-	switch r.IntN(16) {
+	switch r.IntN(19) {
 	case 0:
 		p.title = fmt.Sprintf("%s %d", strings.Fields(p.title)[0], m.bump())
 		what = "retitle " + p.slug
@@ -253,6 +258,49 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 	case 15:
 		p.body = append(p.body, fmt.Sprintf("Timeline text %d.", m.bump()))
 		what = "body text " + p.slug
+	case 16:
+		if p.milestone != "" && r.IntN(2) == 0 {
+			p.milestone = ""
+			what = "drop milestone " + p.slug
+		} else {
+			p.milestone = fmt.Sprintf("20%02d-%02d-%02d", 10+r.IntN(16), 1+r.IntN(12), 1+r.IntN(28))
+			what = "milestone " + p.slug
+		}
+	case 17:
+		folder := []string{"participants", "risks", "initiatives", "events", "guides"}[r.IntN(5)]
+		path := "content/" + folder + "/_index.md"
+		touched = []string{path}
+		if _, ok := m.sections[path]; ok && r.IntN(2) == 0 {
+			delete(m.sections, path)
+			must(t, os.Remove(filepath.Join(dir, filepath.FromSlash(path))))
+			what = "remove section text " + folder
+		} else {
+			target := m.any(r)
+			m.sections[path] = fmt.Sprintf("About these, see [[%s]] and [the file](../%s/%s.md).\n", target.title, target.folder, target.slug)
+			writeFile(t, dir, path, m.sections[path])
+			what = "section text " + folder
+		}
+	case 18:
+		// A file renamed: the same page under another file name, so
+		// another id; links by title still find it.
+		if p.folder == "guides" {
+			return m.edit(t, r, dir)
+		}
+		delete(m.pages, p.path())
+		must(t, os.Remove(filepath.Join(dir, filepath.FromSlash(p.path()))))
+		old := p.path()
+		p.slug = fmt.Sprintf("%s-%d", strings.SplitN(p.slug, "-", 2)[0], m.bump())
+		m.pages[p.path()] = p
+		for _, q := range m.pages {
+			for name, ts := range q.rels {
+				if i := slices.Index(ts, strings.TrimSuffix(filepath.Base(old), ".md")); i >= 0 {
+					q.rels[name] = slices.Delete(slices.Clone(ts), i, i+1)
+					touched = append(touched, q.path())
+				}
+			}
+		}
+		touched = append(touched, old, p.path())
+		what = "rename " + old + " -> " + p.slug
 	}
 	for _, tp := range touched {
 		if q, ok := m.pages[tp]; ok {
@@ -309,6 +357,8 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 						}
 						if q, ok := m.pages[bad]; ok {
 							writeFile(t, dir, bad, q.text())
+						} else if text, ok := m.sections[bad]; ok {
+							writeFile(t, dir, bad, text)
 						} else {
 							must(t, os.Remove(filepath.Join(dir, bad)))
 						}
