@@ -225,12 +225,21 @@ func (v *validator) common(m *Meta, f content.Field) {
 	case "aliases":
 		m.Aliases = v.texts(f.Key, f.Value)
 	case "tags":
-		m.Tags = v.texts(f.Key, f.Value)
-		for _, tag := range m.Tags {
-			if slug.Make(tag) == "" {
+		// Tags are one when their slugs are ("AI Safety", "ai-safety"),
+		// as their pages are: the first spelling is kept.
+		seen := map[string]bool{}
+		m.Tags = slices.DeleteFunc(v.texts(f.Key, f.Value), func(tag string) bool {
+			s := slug.Make(tag)
+			if s == "" {
 				v.errorf(f.Value.Pos, "tag %q has no letters or digits", tag)
+				return false
 			}
-		}
+			if seen[s] {
+				return true
+			}
+			seen[s] = true
+			return false
+		})
 	case "sources":
 		m.Sources = v.sources(f.Value)
 	case "timeline":

@@ -241,7 +241,7 @@ summary: China's proposal.
 date: 2023-10-18
 updated: 2025-01
 aliases: GAIGI
-tags: [ai, governance]
+tags: [ai, governance, AI, Governance]
 kind: declaration
 status: proposed
 binding: false
@@ -274,6 +274,7 @@ Text.
 		m.Updated != (Date{2025, 1, 0}) || !m.End.IsZero() {
 		t.Errorf("type %q, summary %q, date %v, updated %v, end %v", m.Type, m.Summary, m.Date, m.Updated, m.End)
 	}
+	// Tags that slug the same are one, spelt as first written.
 	if !slices.Equal(m.Aliases, []string{"GAIGI"}) || !slices.Equal(m.Tags, []string{"ai", "governance"}) {
 		t.Errorf("aliases %q, tags %q", m.Aliases, m.Tags)
 	}
