@@ -22,6 +22,7 @@ import (
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
 	"github.com/kbgen/kb/generator/timeline"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Page is one page as the earlier stages made it: the file split, the
@@ -264,7 +265,7 @@ func fileKey(p *Page) string { return idKey(strings.TrimPrefix(p.Path, "content/
 // links, which name the file.
 func (g *Graph) noteRename(p *Page) {
 	if fileKey(p) != p.ID {
-		g.renamed[strings.TrimPrefix(p.Path, "content/")] = p.ID
+		g.renamed[composed(strings.TrimPrefix(p.Path, "content/"))] = p.ID
 	}
 }
 
@@ -586,16 +587,21 @@ func (g *Graph) resolvePath(from *Node, l markdown.Link) (Target, string) {
 // content/: a page whose slug field renamed it, else, among the pages
 // its path's id key names, the one whose file it is.
 func (g *Graph) byPath(p string) string {
-	if id, ok := g.renamed[p]; ok {
+	if id, ok := g.renamed[composed(p)]; ok {
 		return id
 	}
 	for _, id := range g.names.keys[byID][idKey(p)] {
-		if n := g.nodes[id]; n != nil && n.Path == "content/"+p {
+		if n := g.nodes[id]; n != nil && composed(n.Path) == "content/"+composed(p) {
 			return id
 		}
 	}
 	return ""
 }
+
+// composed is a path in Unicode's composed form (NFC), as slugs are: a
+// file name macOS wrote decomposed and a link typed composed name one
+// file.
+func composed(p string) string { return norm.NFC.String(p) }
 
 // looksLikeFile reports whether a target ends in a file extension other
 // than .md: "figure.png", "report.pdf", but not "Regulation 2024.1689".

@@ -547,6 +547,7 @@ func TestMarkdownPaths(t *testing.T) {
 		"content/risks/Machine Hallucinations.md", "---\ndomain: misinformation\n---\n## Causes\n",
 		"content/risks/renamed.md", "---\ntitle: Renamed\nslug: other-name\ndomain: misinformation\n---\n",
 		"content/risks/_index.md", "Risks, in general.\n",
+		"content/risks/Cafe\u0301 Risks.md", "---\ndomain: misinformation\n---\n",
 	)
 	const at = "content/risks/x.md:5:1: "
 	tests := []struct {
@@ -562,6 +563,8 @@ func TestMarkdownPaths(t *testing.T) {
 		{"[a](<Machine Hallucinations.md>)", "resolved risks/machine-hallucinations", ""},
 		{"[a](renamed.md)", "resolved risks/other-name", ""},
 		{"[a](../participants/secret.md)", "unpublished participants/secret", ""},
+		// A file name macOS wrote decomposed, linked composed.
+		{"[a](Caf%C3%A9%20Risks.md)", "resolved risks/café-risks", ""},
 		{"[a](../index.md)", "path /", ""},
 		{"[a](_index.md)", "path /risks/", ""},
 		{"[a](../img/figure.png)", "asset img/figure.png", ""},

@@ -306,7 +306,7 @@ func (u *updater) replace(c Change) {
 			}
 		} else {
 			g.names.remove(c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
-			delete(g.renamed, strings.TrimPrefix(c.Old.Path, "content/"))
+			delete(g.renamed, composed(strings.TrimPrefix(c.Old.Path, "content/")))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
 				g.ids = slices.Delete(g.ids, i, i+1)
 			}

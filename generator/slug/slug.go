@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Make lower-cases s and turns every run of spaces and punctuation into one
@@ -52,7 +54,12 @@ func makeASCII(s string) string {
 	return string(b)
 }
 
+// makeUnicode is Make for text beyond ASCII. It composes the text first
+// (Unicode NFC): "é" may come as one character or as "e" and a combining
+// accent, as macOS writes file names, and a page's file and a link to it
+// must make one slug.
 func makeUnicode(s string) string {
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	dash := false

@@ -24,6 +24,10 @@ func TestMake(t *testing.T) {
 		// Fixed bugs.
 		{"already a slug with double dash", "a--b", "a-b"},
 		{"upper-case slug-looking", "ABC", "abc"},
+		// A decomposed "é" ("e" and U+0301), as macOS writes file names,
+		// makes the slug the composed one does.
+		{"decomposed accents composed", "Cafe\u0301 Risks", "caf\u00e9-risks"},
+		{"decomposed hangul composed", "\u1112\u1161\u11ab\u1100\u116e\u11a8", "\ud55c\uad6d"},
 	}
 	for _, tt := range tests {
 		if got := Make(tt.in); got != tt.want {
