@@ -67,7 +67,7 @@ type Graph struct {
 	ids      []string // published pages, in id order
 	names    *names
 	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
-	assetSet map[string]bool
+	assetSet map[string]string   // composed path relative to content/ -> the file's own path (see composed)
 	mentions map[string][]string // lookup key of every written link or relation target -> ids of the pages that wrote it
 	renamed  map[string]string   // path relative to content/ -> id, of the pages whose id is not their file's (a slug field)
 	relinked []string            // see Relinked
@@ -179,14 +179,14 @@ func (g *Graph) IDs() []string { return g.ids }
 func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g := &Graph{
 		Schema: s, Sections: map[string]*Node{}, nodes: make(map[string]*Node, len(pages)), names: newNames(len(pages)),
-		assets: map[string][]string{}, assetSet: map[string]bool{}, mentions: map[string][]string{}, renamed: map[string]string{}, opts: o,
+		assets: map[string][]string{}, assetSet: map[string]string{}, mentions: map[string][]string{}, renamed: map[string]string{}, opts: o,
 	}
 	sorted := slices.Clone(pages)
 	slices.SortFunc(sorted, func(a, b *Page) int { return strings.Compare(a.Path, b.Path) })
 	for _, a := range assets {
 		rel := strings.TrimPrefix(a, "content/")
-		g.assetSet[rel] = true
-		base := strings.ToLower(path.Base(rel))
+		g.assetSet[composed(rel)] = rel
+		base := strings.ToLower(composed(path.Base(rel)))
 		g.assets[base] = append(g.assets[base], rel)
 	}
 	var regular []*Node
@@ -548,8 +548,8 @@ func (g *Graph) resolvePath(from *Node, l markdown.Link) (Target, string) {
 		return Target{State: AsWritten}, ""
 	}
 	if !strings.EqualFold(path.Ext(p), ".md") {
-		if g.assetSet[p] {
-			return Target{State: Asset, Page: p, Anchor: l.Heading}, ""
+		if file, ok := g.assetSet[composed(p)]; ok {
+			return Target{State: Asset, Page: file, Anchor: l.Heading}, ""
 		}
 		return Target{State: AsWritten}, ""
 	}
@@ -646,13 +646,13 @@ func headingAnchor(doc *markdown.Document, heading string) (anchor, near string)
 // that several files have is broken.
 func (g *Graph) resolveAsset(from *Node, target string) (Target, string, bool) {
 	rel := strings.TrimPrefix(path.Clean("/"+target), "/")
-	if g.assetSet[rel] {
-		return Target{State: Asset, Page: rel}, "", true
+	if file, ok := g.assetSet[composed(rel)]; ok {
+		return Target{State: Asset, Page: file}, "", true
 	}
-	if local := path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), rel); g.assetSet[local] {
-		return Target{State: Asset, Page: local}, "", true
+	if file, ok := g.assetSet[composed(path.Join(path.Dir(strings.TrimPrefix(from.Path, "content/")), rel))]; ok {
+		return Target{State: Asset, Page: file}, "", true
 	}
-	found := g.assets[strings.ToLower(path.Base(rel))]
+	found := g.assets[strings.ToLower(composed(path.Base(rel)))]
 	switch len(found) {
 	case 0:
 		return Target{}, "", false

@@ -565,6 +565,8 @@ func TestMarkdownPaths(t *testing.T) {
 		{"[a](../participants/secret.md)", "unpublished participants/secret", ""},
 		// A file name macOS wrote decomposed, linked composed.
 		{"[a](Caf%C3%A9%20Risks.md)", "resolved risks/café-risks", ""},
+		{"![a](img/Caf%C3%A9.png)", "asset risks/img/Cafe\u0301.png", ""},
+		{"![[Café.png]]", "asset risks/img/Cafe\u0301.png", ""},
 		{"[a](../index.md)", "path /", ""},
 		{"[a](_index.md)", "path /risks/", ""},
 		{"[a](../img/figure.png)", "asset img/figure.png", ""},
@@ -581,7 +583,8 @@ func TestMarkdownPaths(t *testing.T) {
 	}
 	states := map[LinkState]string{Resolved: "resolved", Broken: "broken", Unpublished: "unpublished", Asset: "asset", AsWritten: "as-written", SitePath: "path"}
 	for _, tt := range tests {
-		g := build(t, with(files, "content/risks/x.md", "---\ndomain: misinformation\n---\n\n"+tt.link+"\n"), siteAssets, strict)
+		assets := append(slices.Clone(siteAssets), "content/risks/img/Cafe\u0301.png") // stored decomposed
+		g := build(t, with(files, "content/risks/x.md", "---\ndomain: misinformation\n---\n\n"+tt.link+"\n"), assets, strict)
 		n := g.Node("risks/x")
 		if len(n.Links) != 1 {
 			t.Fatalf("%s: %d links", tt.link, len(n.Links))
