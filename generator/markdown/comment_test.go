@@ -1,0 +1,62 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestCommentsNeverShow: whatever the Markdown around them, the words of
+// a comment reach neither the HTML, nor the text search reads, nor the
+// links; and text outside comments stays.
+func TestCommentsNeverShow(t *testing.T) {
+	inputs := []string{
+		"%%SECRET%%",
+		"a %%SECRET%% b",
+		"a%%SECRET%%b",
+		"%%\nSECRET\n%%",
+		"%%\n\nSECRET\n\n%%",
+		"before\n\n%%\n# SECRET\n\n> SECRET\n\n1. SECRET\n2. SECRET\n\n```\nSECRET\n```\n%%\n\nafter",
+		"- item %%SECRET%%\n- %%SECRET%%\n- item",
+		"*a %%SECRET* b%% c",
+		"**%%SECRET%%**",
+		"[link %%SECRET%%](x.md) and [%%SECRET](y.md)%%",
+		"[[China]] %%[[SECRET]]%% [[EU]]",
+		"| a | b |\n|---|---|\n| %%SECRET%% | c |",
+		"a %%SECRET\nSECRET\nSECRET%% b",
+		"%%SECRET%%%%SECRET%%",
+		"> quote %%SECRET\n> SECRET%% end",
+		"text[^1] %%SECRET%%\n\n[^1]: note %%SECRET%%",
+		"<b>html</b> %%SECRET <i>x</i> SECRET%%",
+		"a %%SECRET `code` SECRET%% b",
+		"# H %%SECRET%%\n\n## %%SECRET%%",
+	}
+	c := New(Options{})
+	for _, in := range inputs {
+		d, err := c.Convert([]byte(in), 1)
+		if err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		var html bytes.Buffer
+		if err := d.Fill(&html, nil, func(b *bytes.Buffer, i int) { b.WriteString(d.Link(i).Target) }); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(html.String(), "SECRET") || strings.Contains(d.Text, "SECRET") {
+			t.Errorf("%q: the comment shows:\nhtml: %s\ntext: %s", in, html.String(), d.Text)
+		}
+		for _, l := range d.Links() {
+			if strings.Contains(l.Target, "SECRET") {
+				t.Errorf("%q: a link in a comment was kept: %+v", in, l)
+			}
+		}
+		if strings.Contains(html.String(), "<p></p>") || strings.Contains(html.String(), "<li></li>") {
+			t.Errorf("%q: an emptied block was written: %s", in, html.String())
+		}
+		for _, word := range []string{"before", "after", "item", "China", "EU", "quote", "end", "text", "note", "html"} {
+			if strings.Contains(in, word) && !strings.Contains(html.String(), word) {
+				t.Errorf("%q: %q, outside the comment, is gone: %s", in, word, html.String())
+			}
+		}
+	}
+}
