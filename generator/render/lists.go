@@ -215,7 +215,7 @@ type HomeView struct {
 
 // Home renders the home page.
 func (r *Renderer) Home() (File, error) {
-	v := &HomeView{Site: r.site, Title: r.cfg.Title, Total: len(r.g.IDs())}
+	v := &HomeView{Site: r.site, Key: "home", Title: r.cfg.Title, Total: len(r.g.IDs())}
 	var err error
 	if v.Intro, v.Title, err = r.intro(r.g.Home, v.Title); err != nil {
 		return File{}, err

@@ -64,7 +64,7 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	if t := tpl[partsKind]; t != nil {
 		r.site.parts = &parts{tpl: t, done: map[[2]string]template.HTML{}}
 	}
-	r.site.Nav = append(r.site.Nav, NavItem{Label: "Home", URL: r.url("/"), Key: ""})
+	r.site.Nav = append(r.site.Nav, NavItem{Label: "Home", URL: r.url("/"), Key: "home"})
 	for _, t := range cfg.Schema.Types {
 		r.site.Nav = append(r.site.Nav, NavItem{Label: t.Label, URL: r.url("/" + t.Folder + "/"), Key: t.Folder})
 	}
