@@ -57,7 +57,7 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell:
+		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, east.KindTableCell, KindCalloutTitle:
 			c.readBlock(n)
 			return ast.WalkSkipChildren, nil
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
