@@ -511,14 +511,19 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), someOf(found))
 		}
 	}
+	return toPage(target, l.Heading)
+}
+
+// toPage is a link to the page of target, at heading when it is not "".
+func toPage(target *Node, heading string) (Target, string) {
 	if !target.Published {
 		return Target{State: Unpublished, Page: target.ID}, ""
 	}
-	t = Target{State: Resolved, Page: target.ID}
-	if l.Heading != "" {
-		anchor, near := headingAnchor(target.Doc, l.Heading)
+	t := Target{State: Resolved, Page: target.ID}
+	if heading != "" {
+		anchor, near := headingAnchor(target.Doc, heading)
 		if anchor == "" {
-			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))
+			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, heading, didYouMean(near))
 		}
 		t.Anchor = anchor
 	}
@@ -568,19 +573,7 @@ func (g *Graph) resolvePath(from *Node, l markdown.Link) (Target, string) {
 		}
 		return Target{State: Broken}, fmt.Sprintf("no page at content/%s%s", p, hint)
 	}
-	target := g.nodes[id]
-	if !target.Published {
-		return Target{State: Unpublished, Page: id}, ""
-	}
-	t := Target{State: Resolved, Page: id}
-	if l.Heading != "" {
-		anchor, near := headingAnchor(target.Doc, l.Heading)
-		if anchor == "" {
-			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, l.Heading, didYouMean(near))
-		}
-		t.Anchor = anchor
-	}
-	return t, ""
+	return toPage(g.nodes[id], l.Heading)
 }
 
 // byPath finds the page of a Markdown file by its path relative to
