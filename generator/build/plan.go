@@ -76,7 +76,7 @@ func Plan(old, new *graph.Page) Effect {
 	if !slices.EqualFunc(links(old), links(new), sameLink) || !sameContexts(old, new) {
 		e |= Neighbours | Data
 	}
-	if !slices.Equal(headings(old), headings(new)) {
+	if !slices.Equal(headings(old), headings(new)) || !slices.Equal(blocks(old), blocks(new)) {
 		e |= Neighbours
 	}
 	if text(old) != text(new) {
@@ -117,7 +117,7 @@ func links(p *graph.Page) []markdown.Link {
 // sameLink compares where a link goes and how; its place in the file does
 // not matter.
 func sameLink(a, b markdown.Link) bool {
-	return a.Target == b.Target && a.Heading == b.Heading && a.Label == b.Label && a.Embed == b.Embed
+	return a.Target == b.Target && a.Heading == b.Heading && a.Label == b.Label && a.Embed == b.Embed && a.Kind == b.Kind
 }
 
 // sameContexts compares the sentences around two versions of a page's
@@ -127,6 +127,13 @@ func sameContexts(a, b *graph.Page) bool {
 		return a.Doc == b.Doc
 	}
 	return a.Doc.SameContexts(b.Doc)
+}
+
+func blocks(p *graph.Page) []string {
+	if p.Doc == nil {
+		return nil
+	}
+	return p.Doc.Blocks
 }
 
 func headings(p *graph.Page) []markdown.Heading {

@@ -494,7 +494,7 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 	if l.Target == "" {
 		anchor, near := headingAnchor(from.Doc, l.Heading)
 		if anchor == "" {
-			return Target{State: Broken}, fmt.Sprintf("this page has no heading %q%s", l.Heading, didYouMean(near))
+			return Target{State: Broken}, fmt.Sprintf("this page has no %s %q%s", anchorKind(l.Heading), l.Heading, didYouMean(near))
 		}
 		return Target{State: SamePage, Anchor: anchor}, ""
 	} else {
@@ -523,7 +523,7 @@ func toPage(target *Node, heading string) (Target, string) {
 	if heading != "" {
 		anchor, near := headingAnchor(target.Doc, heading)
 		if anchor == "" {
-			return Target{State: Broken}, fmt.Sprintf("%q has no heading %q%s", target.Title, heading, didYouMean(near))
+			return Target{State: Broken}, fmt.Sprintf("%q has no %s %q%s", target.Title, anchorKind(heading), heading, didYouMean(near))
 		}
 		t.Anchor = anchor
 	}
@@ -611,10 +611,32 @@ func looksLikeFile(target string) bool {
 	return true
 }
 
+// anchorKind names what a link's "#..." asks for, for messages.
+func anchorKind(heading string) string {
+	if strings.HasPrefix(heading, "^") {
+		return "block"
+	}
+	return "heading"
+}
+
 // headingAnchor finds a heading by its text or id, compared as slugs.
 // Without a match it returns the nearest heading's text.
 func headingAnchor(doc *markdown.Document, heading string) (anchor, near string) {
 	if doc == nil {
+		return "", ""
+	}
+	if id, block := strings.CutPrefix(heading, "^"); block {
+		// An Obsidian block id, "^claim-1", compared as written.
+		if slices.Contains(doc.Blocks, id) {
+			return "^" + id, ""
+		}
+		nearest := slug.NewNear(id)
+		for _, b := range doc.Blocks {
+			nearest.Consider(b)
+		}
+		if b := nearest.Best(); b != "" {
+			return "", "^" + b
+		}
 		return "", ""
 	}
 	key := slug.Make(heading)

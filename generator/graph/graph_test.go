@@ -544,7 +544,7 @@ func TestUpdateNeedsLiveGraph(t *testing.T) {
 // page's file resolves by the file it names.
 func TestMarkdownPaths(t *testing.T) {
 	files := with(site,
-		"content/risks/Machine Hallucinations.md", "---\ndomain: misinformation\n---\n## Causes\n",
+		"content/risks/Machine Hallucinations.md", "---\ndomain: misinformation\n---\n## Causes\n\nModels make things up. ^claim-1\n",
 		"content/risks/renamed.md", "---\ntitle: Renamed\nslug: other-name\ndomain: misinformation\n---\n",
 		"content/risks/_index.md", "Risks, in general.\n",
 		"content/risks/Cafe\u0301 Risks.md", "---\ndomain: misinformation\n---\n",
@@ -580,6 +580,10 @@ func TestMarkdownPaths(t *testing.T) {
 		{"[a](other-name.md)", "broken", at + `error: link […](other-name.md): no page at content/risks/other-name.md (risks/other-name is the page of content/risks/renamed.md)`},
 		{"[a](deep-fake.md)", "broken", at + `error: link […](deep-fake.md): no page at content/risks/deep-fake.md (did you mean "deep-fakes"?)`},
 		{"[a](deep-fakes.md#nowhere)", "broken", at + `error: link […](deep-fakes.md#nowhere): "Deep fakes" has no heading "nowhere"`},
+		// Obsidian block ids, by name and by path.
+		{"[[Machine Hallucinations#^claim-1]]", "resolved risks/machine-hallucinations#^claim-1", ""},
+		{"[a](<Machine Hallucinations.md#^claim-1>)", "resolved risks/machine-hallucinations#^claim-1", ""},
+		{"[[Machine Hallucinations#^claim-2]]", "broken", at + `error: link [[Machine Hallucinations#^claim-2]]: "Machine Hallucinations" has no block "^claim-2" (did you mean "^claim-1"?)`},
 	}
 	states := map[LinkState]string{Resolved: "resolved", Broken: "broken", Unpublished: "unpublished", Asset: "asset", AsWritten: "as-written", SitePath: "path"}
 	for _, tt := range tests {

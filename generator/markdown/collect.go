@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -179,6 +180,34 @@ func startOf(n ast.Node, src []byte) int {
 	return 0
 }
 
+// blockIDMark is an Obsidian block id at the end of a block's last line:
+// "... text ^claim-1".
+var blockIDMark = regexp.MustCompile(`(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$`)
+
+// blockID takes an Obsidian block id off the end of a paragraph (or a
+// list item's text), for [[page#^id]] to link to: the block gets the
+// anchor "^id" (a list item's text gives it to the item), and the mark
+// is not shown.
+func (c *collector) blockID(n ast.Node) {
+	t := lastText(n)
+	if t == nil {
+		return
+	}
+	v := t.Segment.Value(c.src)
+	m := blockIDMark.FindSubmatchIndex(v)
+	if m == nil {
+		return
+	}
+	id := string(v[m[2]:m[3]])
+	t.Segment = t.Segment.WithStop(t.Segment.Start + m[0])
+	anchor := n
+	if n.Kind() == ast.KindTextBlock && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
+		anchor = n.Parent()
+	}
+	anchor.SetAttributeString("id", []byte("^"+id))
+	c.doc.Blocks = append(c.doc.Blocks, id)
+}
+
 // span is where a link's text sits in a block's plain text.
 type span struct{ link, start, end int }
 
@@ -187,6 +216,9 @@ type span struct{ link, start, end int }
 func (c *collector) readBlock(n ast.Node) {
 	c.block.Reset()
 	c.spans = c.spans[:0]
+	if n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock {
+		c.blockID(n)
+	}
 	c.inline(n)
 	text := bytes.TrimSpace(c.block.Bytes())
 	if len(text) == 0 {

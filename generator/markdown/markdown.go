@@ -55,8 +55,9 @@ type Document struct {
 	HTML     []byte // the body with holes where Links go
 	Holes    []Hole // in order of Offset
 	Headings []Heading
-	Text     string // the plain text, for search, a line a block (a spooling build moves it into the search record)
-	Lead     string // the first paragraph's text, for a summary when there is none
+	Blocks   []string // the ids of blocks marked "^id", which links reach as #^id
+	Text     string   // the plain text, for search, a line a block (a spooling build moves it into the search record)
+	Lead     string   // the first paragraph's text, for a summary when there is none
 
 	// The wikilinks, in the order written (see Link; LinkContext has their
 	// sentences): each a few numbers, its strings one after another in one

@@ -297,7 +297,9 @@ func SplitContext(s string) (Context, error) {
 // Release drops what only the page's own rendering reads: its holes,
 // headings and links (the sentences around the links stay, for the pages
 // they link to). See graph.Node.Release.
-func (d *Document) Release() { d.Holes, d.Headings, d.links, d.linkText = nil, nil, nil, "" }
+func (d *Document) Release() {
+	d.Holes, d.Headings, d.Blocks, d.links, d.linkText = nil, nil, nil, nil, ""
+}
 
 // SameContexts reports whether two documents in memory have the same
 // sentences around their links.
