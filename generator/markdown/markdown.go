@@ -44,7 +44,7 @@ func New(o Options) *Converter {
 		opts = append(opts, html.WithUnsafe())
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe), comments{}, callouts{}),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe), comments{}, callouts{}, marks{}),
 		goldmark.WithRendererOptions(opts...),
 	)
 	return &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
