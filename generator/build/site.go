@@ -23,6 +23,7 @@ import (
 	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/slug"
 	"github.com/kbgen/kb/generator/spool"
 	"github.com/kbgen/kb/generator/strblock"
 )
@@ -193,7 +194,7 @@ func (s *Site) loadSetup() {
 	tpl, ps := render.LoadTemplates(s.layers)
 	problems.Add(ps...)
 	s.cfg, s.tpl, s.setup = cfg, tpl, problems
-	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})
+	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML, Base: cfg.BasePath()})
 }
 
 // parse runs the per-file stages: split, check against the schema,
@@ -212,6 +213,7 @@ func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 		spill = func(doc *markdown.Document) (err error) {
 			defer func() { spoolErr = err }()
 			out.page.Doc = doc
+			addTextTags(meta, doc) // before the search record is made
 			buf := s.getScratch()
 			defer s.putScratch(buf)
 			*buf = render.SearchRecordOf((*buf)[:0], s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
@@ -232,9 +234,30 @@ func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 		problems.Errorf(filePath, diag.Pos{}, "markdown: %v", err)
 	}
 	out.page.Doc = doc
+	if doc != nil && s.spool == nil {
+		addTextTags(meta, doc)
+	}
 	page.Body, page.Fields = nil, nil // read into Meta and Doc, which is all that is kept
 	out.problems = problems
 	return out, nil
+}
+
+// addTextTags adds the #tags written in a page's text to those of its
+// front matter, once each by slug, as the front matter's own are.
+func addTextTags(m *schema.Meta, doc *markdown.Document) {
+	if m == nil || len(doc.Tags) == 0 {
+		return
+	}
+	have := map[string]bool{}
+	for _, t := range m.Tags {
+		have[slug.Make(t)] = true
+	}
+	for _, t := range doc.Tags {
+		if s := slug.Make(t); !have[s] {
+			have[s] = true
+			m.Tags = append(m.Tags, t)
+		}
+	}
 }
 
 // link builds the graph from the parsed pages.

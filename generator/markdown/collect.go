@@ -293,6 +293,9 @@ func (c *collector) inline(n ast.Node) {
 				c.localLink(MarkdownImage, target, fragment, t.Destination, ch)
 			}
 			c.inline(ch)
+		case *Tag:
+			c.doc.Tags = append(c.doc.Tags, t.Name)
+			b.WriteString("#" + t.Name)
 		case *ast.AutoLink:
 			b.Write(t.Label(c.src))
 		case *ast.RawHTML, *east.TaskCheckBox:

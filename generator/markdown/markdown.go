@@ -27,6 +27,9 @@ type Options struct {
 	// Unsafe lets raw HTML in Markdown through. By default it is left out,
 	// as goldmark's safe mode does.
 	Unsafe bool
+	// Base is the site's path, "/" (the default) or "/kb/", under which
+	// an inline #tag's page is.
+	Base string
 }
 
 // Converter turns Markdown into Documents. It is safe for concurrent use.
@@ -43,8 +46,12 @@ func New(o Options) *Converter {
 	if o.Unsafe {
 		opts = append(opts, html.WithUnsafe())
 	}
+	base := o.Base
+	if base == "" {
+		base = "/"
+	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe), comments{}, callouts{}, marks{}),
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe), comments{}, callouts{}, marks{}, tags{base}),
 		goldmark.WithRendererOptions(opts...),
 	)
 	return &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
@@ -56,6 +63,7 @@ type Document struct {
 	Holes    []Hole // in order of Offset
 	Headings []Heading
 	Blocks   []string // the ids of blocks marked "^id", which links reach as #^id
+	Tags     []string // the #tags of the text, as written, in order
 	Text     string   // the plain text, for search, a line a block (a spooling build moves it into the search record)
 	Lead     string   // the first paragraph's text, for a summary when there is none
 

@@ -30,6 +30,7 @@ var specExceptions = map[int]string{
 	608: "GFM autolinks: a bare URL inside < > becomes a link",
 	611: "GFM autolinks: a bare URL becomes a link",
 	612: "GFM autolinks: a bare e-mail address becomes a link",
+	64:  "Obsidian tags: #hashtag, not a heading, is a tag",
 }
 
 var (
