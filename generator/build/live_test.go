@@ -157,7 +157,7 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 	p := m.any(r)
 	touched := []string{p.path()}
 	var what string
-	switch r.IntN(19) {
+	switch r.IntN(21) {
 	case 0:
 		p.title = fmt.Sprintf("%s %d", strings.Fields(p.title)[0], m.bump())
 		what = "retitle " + p.slug
@@ -280,6 +280,18 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 			writeFile(t, dir, path, m.sections[path])
 			what = "section text " + folder
 		}
+	case 19:
+		// A tag in the text, which joins the page's tags.
+		p.body = append(p.body, fmt.Sprintf("Filed under #%s.", []string{"ai", "law", "topic-x", "un"}[r.IntN(4)]))
+		what = "inline tag " + p.slug
+	case 20:
+		// A comment, with a link in it, and a block id that others may link to.
+		target := m.any(r)
+		p.body = append(p.body, fmt.Sprintf("Seen %d. %%%%note to self: [[%s]]%%%% ^b%d", m.bump(), target.title, r.IntN(2)))
+		q := m.any(r)
+		q.body = append(q.body, fmt.Sprintf("See [[%s#^b%d]].", p.title, r.IntN(2)))
+		touched = append(touched, q.path())
+		what = "comment and block " + p.slug + " <- " + q.slug
 	case 18:
 		// A file renamed: the same page under another file name, so
 		// another id; links by title still find it.
