@@ -174,8 +174,15 @@ func startOf(n ast.Node, src []byte) int {
 			return max(at, 0)
 		}
 	}
-	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
-		return p.Lines().At(0).Start
+	// The block the link is in (an image with no text may sit in a link,
+	// an inline node, which has no lines).
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			if p.Lines().Len() > 0 {
+				return p.Lines().At(0).Start
+			}
+			break
+		}
 	}
 	return 0
 }

@@ -60,3 +60,37 @@ func TestCommentsNeverShow(t *testing.T) {
 		}
 	}
 }
+
+// FuzzConvert converts any text without panicking, and keeps what it
+// promises of any text: holes in order within the HTML, every link with
+// a sentence, and no comment's marker word in the output.
+func FuzzConvert(f *testing.F) {
+	for _, seed := range []string{
+		"a %%SECRET%% b #tag ==mark== [x](y.md#^id) ^id",
+		"> [!note]- T %%c\n> body [[x]] #t\n\n%%",
+		"- [ ] #x\n- [![i](a.png)](b.md) ^b\n\n|a|b|\n|-|-|\n|%%|x|",
+		"[[a#^b|c]] `#x` C# #1 &#35;y **#z** ==",
+		"%%%%%%", "#", "^", "> [!", "[!x]",
+	} {
+		f.Add(seed)
+	}
+	c := New(Options{})
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := c.Convert([]byte(in), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := int32(-1)
+		for _, h := range d.Holes {
+			if h.Offset < prev || int(h.Offset) > len(d.HTML) || int(h.Link) >= d.LinkCount() {
+				t.Fatalf("hole %+v out of order or place (html %d bytes, %d links)", h, len(d.HTML), d.LinkCount())
+			}
+			prev = h.Offset
+		}
+		for i := range d.LinkCount() {
+			if _, err := d.LinkContext(i); err != nil {
+				t.Fatalf("link %d: %v", i, err)
+			}
+		}
+	})
+}
