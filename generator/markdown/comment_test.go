@@ -4,6 +4,11 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // TestCommentsNeverShow: whatever the Markdown around them, the words of
@@ -93,4 +98,28 @@ func FuzzConvert(f *testing.F) {
 			}
 		}
 	})
+}
+
+// panicky is an extension that fails on "boom", as a bug in goldmark or
+// an extension might on some text.
+type panicky struct{}
+
+func (panicky) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	if bytes.Contains(reader.Source(), []byte("boom")) {
+		panic("boom")
+	}
+}
+
+// TestConvertRecovers: a panic while a page is converted is an error of
+// that page; the converter goes on converting others.
+func TestConvertRecovers(t *testing.T) {
+	c := New(Options{})
+	c.md.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(panicky{}, 0)))
+	if _, err := c.Convert([]byte("a boom here"), 1); err == nil || !strings.Contains(err.Error(), "could not be converted (boom)") {
+		t.Errorf("a panicking page: err = %v", err)
+	}
+	d, err := c.Convert([]byte("fine [[China]]"), 1)
+	if err != nil || d.LinkCount() != 1 || !strings.Contains(string(d.HTML), "fine") {
+		t.Errorf("the next page: %v, %+v", err, d)
+	}
 }

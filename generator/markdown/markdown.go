@@ -6,6 +6,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -220,21 +221,19 @@ func (c *Converter) Convert(body []byte, firstLine int) (*Document, error) {
 // be spilled from there (a document that then leaves with any of them
 // gets its own copy).
 func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document) error) (*Document, error) {
-	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
 	w := c.writers.Get().(*Writer)
 	defer func() {
 		w.Reset()
 		w.holes = w.holes[:0]
 		c.writers.Put(w)
 	}()
-	doc := collect(root, body, firstLine, &w.scratch)
-	if err := c.md.Renderer().Render(w, body, root); err != nil {
+	doc, err := c.convert(body, firstLine, w)
+	if err != nil {
 		return nil, err
 	}
 	// Copies of exact size: a site keeps every page's HTML until it is
 	// rendered, if then has not spilled it.
 	doc.HTML, doc.Holes = w.Bytes(), slices.Clone(w.holes)
-	var err error
 	if then != nil {
 		err = then(doc)
 	}
@@ -243,6 +242,23 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	}
 	doc.Text, doc.contextText = strings.Clone(doc.Text), strings.Clone(doc.contextText)
 	return doc, err
+}
+
+// convert parses and renders body into w. A panic while the Markdown is
+// parsed or rendered (in goldmark, chroma or an extension, on some text
+// no test foresaw) is a problem of the page, not the end of the build.
+func (c *Converter) convert(body []byte, firstLine int, w *Writer) (doc *Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("this text could not be converted (%v); please report it, with the page", r)
+		}
+	}()
+	root := c.md.Parser().Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	doc = collect(root, body, firstLine, &w.scratch)
+	if err := c.md.Renderer().Render(w, body, root); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // Fill writes the document's HTML to dst with each hole filled by link.
