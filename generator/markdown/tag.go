@@ -18,7 +18,7 @@ import (
 // Obsidian's inline tags, "#ai-safety" in the text, are tags of the page
 // as those of its front matter are (Document.Tags), and link to the tag's
 // page. As in Obsidian, a tag follows a space or starts a line, and holds
-// letters, digits, "_", "-" and "/", not digits alone: "C#", "#1" and a
+// letters, digits, "_", "-" and "/", one letter at least: "C#", "#1" and a
 // URL's "#anchor" are text.
 
 // KindTag is the AST kind of an inline tag.
@@ -125,7 +125,7 @@ func splitTags(t *ast.Text, src []byte) {
 }
 
 // tagEnd is the length of the tag name b starts with: letters, digits,
-// marks, "_", "-" and "/", not digits alone; 0 for none.
+// marks, "_", "-" and "/", with a letter among them; 0 for none.
 func tagEnd(b []byte) int {
 	end, letters := 0, false
 	for end < len(b) {
@@ -133,7 +133,7 @@ func tagEnd(b []byte) int {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != '_' && r != '-' && r != '/' {
 			break
 		}
-		letters = letters || !unicode.IsDigit(r)
+		letters = letters || unicode.IsLetter(r)
 		end += size
 	}
 	if !letters {
