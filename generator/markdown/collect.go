@@ -130,35 +130,32 @@ func (c *collector) contextsUpTo(n int) {
 
 // link registers a wikilink as the document's next.
 func (c *collector) link(wl *Wikilink) {
-	if c.lines == nil {
-		c.lines = diag.NewLines(c.src, c.firstLine)
-	}
-	wl.Index = len(c.links)
-	pos := c.lines.Pos(wl.Offset)
-	c.links = append(c.links, packedLink{
-		at:     int32(len(c.linkText)),
-		target: int32(len(wl.Target)), heading: int32(len(wl.Heading)), label: int32(len(wl.Label)),
-		line: int32(pos.Line), col: int32(pos.Col), embed: wl.Embed,
-	})
-	c.linkText = append(append(append(c.linkText, wl.Target...), wl.Heading...), wl.Label...)
+	wl.Index = c.pack(Link{Target: wl.Target, Heading: wl.Heading, Label: wl.Label, Embed: wl.Embed}, wl.Offset)
 }
 
 // localLink registers a Markdown link or image to a path as the
 // document's next link, and marks the node for a hole; see localPath.
 func (c *collector) localLink(kind LinkKind, target, fragment string, dest []byte, n ast.Node) int {
+	index := c.pack(Link{Target: target, Heading: fragment, Dest: string(dest), Kind: kind}, startOf(n, c.src))
+	n.SetAttributeString(holeAttr, index)
+	return index
+}
+
+// pack adds l, which starts at offset in the source, to the document's
+// links, its strings to the one string they are kept in (see
+// Document.Link), and returns its index.
+func (c *collector) pack(l Link, offset int) int {
 	if c.lines == nil {
 		c.lines = diag.NewLines(c.src, c.firstLine)
 	}
-	index := len(c.links)
-	n.SetAttributeString(holeAttr, index)
-	pos := c.lines.Pos(startOf(n, c.src))
+	pos := c.lines.Pos(offset)
 	c.links = append(c.links, packedLink{
 		at:     int32(len(c.linkText)),
-		target: int32(len(target)), heading: int32(len(fragment)), dest: int32(len(dest)),
-		line: int32(pos.Line), col: int32(pos.Col), kind: kind,
+		target: int32(len(l.Target)), heading: int32(len(l.Heading)), label: int32(len(l.Label)), dest: int32(len(l.Dest)),
+		line: int32(pos.Line), col: int32(pos.Col), embed: l.Embed, kind: l.Kind,
 	})
-	c.linkText = append(append(append(c.linkText, target...), fragment...), dest...)
-	return index
+	c.linkText = append(append(append(append(c.linkText, l.Target...), l.Heading...), l.Label...), l.Dest...)
+	return len(c.links) - 1
 }
 
 // startOf is where an inline node's source starts, for its place in the
