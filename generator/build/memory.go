@@ -58,16 +58,11 @@ func (m *Memory) Copy(rel string, fsys fs.FS, src string) error {
 func (m *Memory) merge(other *Memory) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for rel, data := range other.files {
-		if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
-			m.files[rel] = data
-			m.changed[rel] = true
-		}
-	}
+	m.mergeLocked(other)
 }
 
 // replace makes m hold the files of other and no others, noting those
-// added, changed and removed.
+// added, changed and removed, in one step for readers.
 func (m *Memory) replace(other *Memory) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -77,6 +72,11 @@ func (m *Memory) replace(other *Memory) {
 			m.changed[rel] = true
 		}
 	}
+	m.mergeLocked(other)
+}
+
+// mergeLocked is merge with m.mu held.
+func (m *Memory) mergeLocked(other *Memory) {
 	for rel, data := range other.files {
 		if old, ok := m.files[rel]; !ok || !bytes.Equal(old, data) {
 			m.files[rel] = data
