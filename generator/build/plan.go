@@ -50,7 +50,7 @@ func Plan(old, new *graph.Page) Effect {
 		return Everything
 	}
 	e := Self
-	if old.Title != new.Title || old.Slug != new.Slug || !slices.Equal(old.Meta.Aliases, new.Meta.Aliases) {
+	if !graph.SameNames(old, new) {
 		e |= Neighbours | Namesakes | Lists | Search | Data
 	}
 	if old.Summary() != new.Summary() {

@@ -148,19 +148,20 @@ func (u *updater) dirty(changes []Change) []string {
 				}
 			}
 		}
-		if namesChange(c) {
-			// A broken link's "did you mean" is the nearest of all names:
-			// a name that comes or goes may change any of them.
-			for _, n := range u.old.nodes {
-				if n.broken != nil {
-					set[n.ID] = true
-				}
+	}
+	if slices.ContainsFunc(changes, namesChange) {
+		// A broken link's "did you mean" is the nearest of all names:
+		// a name that comes or goes may change any of them.
+		mark := func(n *Node) {
+			if n.broken != nil {
+				set[n.ID] = true
 			}
-			for _, n := range u.old.special() {
-				if n.broken != nil {
-					set[n.ID] = true
-				}
-			}
+		}
+		for _, n := range u.old.nodes {
+			mark(n)
+		}
+		for _, n := range u.old.special() {
+			mark(n)
 		}
 	}
 	return slices.Sorted(maps.Keys(set))
@@ -176,8 +177,13 @@ func namesChange(c Change) bool {
 	case !regular(c.Old):
 		return false
 	}
-	return c.Old.ID != c.New.ID || c.Old.Slug != c.New.Slug || c.Old.Title != c.New.Title ||
-		!slices.Equal(c.Old.Meta.Aliases, c.New.Meta.Aliases)
+	return !SameNames(c.Old, c.New)
+}
+
+// SameNames reports whether two versions of a page have the names links
+// find it by: its id, slug, title and aliases.
+func SameNames(a, b *Page) bool {
+	return a.ID == b.ID && a.Slug == b.Slug && a.Title == b.Title && slices.Equal(a.Meta.Aliases, b.Meta.Aliases)
 }
 
 // Relinked lists the pages whose broken links say something else after
