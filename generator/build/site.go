@@ -23,7 +23,6 @@ import (
 	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
-	"github.com/kbgen/kb/generator/slug"
 	"github.com/kbgen/kb/generator/spool"
 	"github.com/kbgen/kb/generator/strblock"
 )
@@ -243,20 +242,10 @@ func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 }
 
 // addTextTags adds the #tags written in a page's text to those of its
-// front matter, once each by slug, as the front matter's own are.
+// front matter.
 func addTextTags(m *schema.Meta, doc *markdown.Document) {
-	if m == nil || len(doc.Tags) == 0 {
-		return
-	}
-	have := map[string]bool{}
-	for _, t := range m.Tags {
-		have[slug.Make(t)] = true
-	}
-	for _, t := range doc.Tags {
-		if s := slug.Make(t); !have[s] {
-			have[s] = true
-			m.Tags = append(m.Tags, t)
-		}
+	if m != nil {
+		m.AddTags(doc.Tags...)
 	}
 }
 

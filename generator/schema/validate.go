@@ -225,25 +225,35 @@ func (v *validator) common(m *Meta, f content.Field) {
 	case "aliases":
 		m.Aliases = v.texts(f.Key, f.Value)
 	case "tags":
-		// Tags are one when their slugs are ("AI Safety", "ai-safety"),
-		// as their pages are: the first spelling is kept.
-		seen := map[string]bool{}
-		m.Tags = slices.DeleteFunc(v.texts(f.Key, f.Value), func(tag string) bool {
-			s := slug.Make(tag)
-			if s == "" {
+		tags := v.texts(f.Key, f.Value)
+		for _, tag := range tags {
+			if slug.Make(tag) == "" {
 				v.errorf(f.Value.Pos, "tag %q has no letters or digits", tag)
-				return false
 			}
-			if seen[s] {
-				return true
-			}
-			seen[s] = true
-			return false
-		})
+		}
+		m.AddTags(tags...)
 	case "sources":
 		m.Sources = v.sources(f.Value)
 	case "timeline":
 		m.Timeline = v.milestones(f.Value)
+	}
+}
+
+// AddTags adds tags to the page's, each once: tags are one when their
+// slugs are ("AI Safety", "ai-safety"), as their pages are, and the
+// first spelling is kept. A tag with no slug, an error, is kept as given.
+func (m *Meta) AddTags(tags ...string) {
+	have := make(map[string]bool, len(m.Tags)+len(tags))
+	for _, t := range m.Tags {
+		have[slug.Make(t)] = true
+	}
+	for _, t := range tags {
+		s := slug.Make(t)
+		if s != "" && have[s] {
+			continue
+		}
+		have[s] = true
+		m.Tags = append(m.Tags, t)
 	}
 }
 
