@@ -36,9 +36,10 @@ func (commentRemover) Transform(doc *ast.Document, reader text.Reader, _ parser.
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch t := n.(type) {
-		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+		if isCode(n) {
 			return ast.WalkSkipChildren, nil
+		}
+		switch t := n.(type) {
 		case *ast.Text:
 			v := t.Segment.Value(src)
 			for i := 0; ; {
@@ -153,6 +154,16 @@ func (commentRemover) Transform(doc *ast.Document, reader text.Reader, _ parser.
 			removeEmpty(p)
 		}
 	}
+}
+
+// isCode reports whether n is code or raw HTML, whose text is neither a
+// comment nor a tag.
+func isCode(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+		return true
+	}
+	return false
 }
 
 // isLeafBlock reports whether n is a block that holds no other blocks:

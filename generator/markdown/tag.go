@@ -53,9 +53,12 @@ func (tagFinder) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch t := n.(type) {
-		case *ast.CodeSpan, *ast.Link, *ast.AutoLink, *ast.RawHTML, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		if isCode(n) {
 			return ast.WalkSkipChildren, nil
+		}
+		switch t := n.(type) {
+		case *ast.Link, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil // no link within a link
 		case *ast.Text:
 			if !t.IsRaw() && bytes.IndexByte(t.Segment.Value(src), '#') >= 0 {
 				texts = append(texts, t)

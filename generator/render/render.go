@@ -197,7 +197,7 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why st
 	case graph.SamePage:
 		fmt.Fprintf(b, `<a class="wikilink" href="#%s">%s</a>`, esc(t.Anchor), esc(l.Shown()))
 	case graph.Asset:
-		u := r.url("/" + escapePath(t.Page))
+		u := r.fileURL(t.Page)
 		if l.Embed && isImage(t.Page) {
 			alt, width := l.Label, ""
 			if _, err := strconv.Atoi(alt); err == nil {
@@ -235,7 +235,7 @@ func (r *Renderer) href(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 	case graph.Resolved:
 		u = r.linkTo(t.Page).URL
 	case graph.Asset:
-		u = r.url("/" + escapePath(t.Page))
+		u = r.fileURL(t.Page)
 	case graph.SitePath:
 		u = r.url(escapePath(t.Page))
 	default:
@@ -247,6 +247,10 @@ func (r *Renderer) href(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 	}
 	escape(b, u)
 }
+
+// fileURL is the URL of a file of content/, by its path relative to
+// content/.
+func (r *Renderer) fileURL(p string) string { return r.url("/" + escapePath(p)) }
 
 // escapePath percent-encodes what a URL path cannot hold as it is (a
 // space, "#", "?"), for files whose names have them: "img/Chart One.png"
