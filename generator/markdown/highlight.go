@@ -7,6 +7,7 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/kbgen/kb/generator/lexer"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -37,9 +38,12 @@ func newCodeBlockRenderer() codeBlockRenderer {
 // language. chroma's lexers.Get, given a name that is no lexer's name or
 // alias ("", "text", "mermaid", a file extension such as "tsx"), tries it
 // against every lexer's file patterns: 3-4 ms a block, a hundred times
-// what highlighting the block costs.
+// what highlighting the block costs. The lexers run kb's faster loop
+// (package lexer), and so do those they call for embedded languages.
 type lexerCache struct {
-	m sync.Map // language -> chroma.Lexer, or nil for none
+	once     sync.Once
+	registry *chroma.LexerRegistry
+	m        sync.Map // language -> chroma.Lexer, or nil for none
 }
 
 func (c *lexerCache) get(lang string) chroma.Lexer {
@@ -47,12 +51,13 @@ func (c *lexerCache) get(lang string) chroma.Lexer {
 		return nil
 	}
 	if l, ok := c.m.Load(lang); ok {
-		lexer, _ := l.(chroma.Lexer)
-		return lexer
+		found, _ := l.(chroma.Lexer)
+		return found
 	}
-	lexer := lexers.Get(lang)
-	c.m.Store(lang, lexer)
-	return lexer
+	c.once.Do(func() { c.registry = lexer.Registry(lexers.GlobalLexerRegistry) })
+	found := c.registry.Get(lang)
+	c.m.Store(lang, found)
+	return found
 }
 
 func (r codeBlockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -72,8 +77,8 @@ func (r codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Node
 	}
 	// The language, with escapes and entities resolved as CommonMark says.
 	lang := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Language(source)))))
-	if lexer := r.lexers.get(lang); lexer != nil {
-		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+	if l := r.lexers.get(lang); l != nil {
+		it, err := chroma.Coalesce(l).Tokenise(nil, code.String())
 		if err == nil {
 			var out bytes.Buffer
 			if err := r.formatter.Format(&out, r.style, it); err == nil {

@@ -154,20 +154,40 @@ func convertWith(t *testing.T, o Options, src string) *Document {
 	return d
 }
 
-// TestLexerCache: the cache finds what chroma's lexers.Get finds, for a
-// name, an alias, a file extension and a language chroma does not know,
-// and nothing for no language; a second look finds the same.
+// TestLexerCache: the cache finds what chroma's lexers.Get finds (with
+// kb's faster loop), for a name, an alias, a file extension and a
+// language chroma does not know, and nothing for no language; a second
+// look finds the very same lexer.
 func TestLexerCache(t *testing.T) {
 	var c lexerCache
 	for _, lang := range []string{"go", "Go", "py", "tsx", "yml", "no-such-language", "mermaid"} {
 		want := lexers.Get(lang)
-		for range 2 {
-			if got := c.get(lang); got != want {
-				t.Errorf("get(%q) = %v, want %v", lang, got, want)
-			}
+		first := c.get(lang)
+		if (first == nil) != (want == nil) || first != nil && first.Config() != want.Config() {
+			t.Errorf("get(%q) = %v, want %v", lang, first, want)
+		}
+		if again := c.get(lang); again != first {
+			t.Errorf("get(%q) again = %v, want the first %v", lang, again, first)
 		}
 	}
 	if got := c.get(""); got != nil {
 		t.Errorf(`get("") = %v, want none`, got)
+	}
+}
+
+// TestHighlightEnds: fences in languages whose chroma lexers match the
+// empty string forever on such text (Jungle, JSONata in chroma v2.27; an
+// Org mode block embedding one) once hung the build. They are now
+// highlighted, with the text that no rule reads marked as an error.
+func TestHighlightEnds(t *testing.T) {
+	for _, lang := range []string{"jungle", "jsonata", "org"} {
+		code := "x = \"unterminated\n  y\n"
+		if lang == "org" {
+			code = "#+begin_src jungle\n" + code + "#+end_src\n"
+		}
+		html := string(convertWith(t, Options{}, "```"+lang+"\n"+code+"```\n").HTML)
+		if !strings.Contains(html, `class="chroma"`) || !strings.Contains(html, "unterminated") {
+			t.Errorf("%s: not highlighted:\n%s", lang, html)
+		}
 	}
 }
