@@ -56,6 +56,23 @@ type state struct {
 type rule struct {
 	*chroma.CompiledRule
 	filter
+	// named: the rule's emitter or mutator may read the match's named
+	// groups, which then have to be put in a map for every match.
+	named bool
+}
+
+// readsNamed reports whether a rule's emitter or mutator may read the
+// match's named groups: any emitter but a token type, any mutator but a
+// push or a pop (ByGroupNames and Raku's mutators do).
+func readsNamed(r chroma.Rule) bool {
+	if _, ok := r.Type.(chroma.TokenType); r.Type != nil && !ok {
+		return true
+	}
+	if r.Mutator == nil {
+		return false
+	}
+	m, ok := r.Mutator.(chroma.SerialisableMutator)
+	return !ok || m.MutatorKind() != "push" && m.MutatorKind() != "pop"
 }
 
 // filter is what regexp2 knows a match of a pattern must start with,
@@ -245,7 +262,7 @@ func (l *Lexer) compile(crs []*chroma.CompiledRule) ([]rule, error) {
 		c := *cr
 		c.Regexp = re
 		crs[i] = &c
-		out[i] = rule{CompiledRule: &c, filter: filterOf(strings.TrimPrefix(pattern, `\G`))}
+		out[i] = rule{CompiledRule: &c, filter: filterOf(strings.TrimPrefix(pattern, `\G`)), named: readsNamed(c.Rule)}
 	}
 	return out, nil
 }
@@ -392,22 +409,30 @@ func (it *iterator) fail() chroma.Token {
 
 // match is chroma's matchRules over a state's current rules, trying a
 // rule only when the character at pos can start its match. rules are the
-// state's rules with their first characters; a rule that a mutator has
-// replaced since (current[i] is another) is always tried.
+// state's rules with their filters; a rule that a mutator has replaced
+// since (current[i] is another) is always tried. The named groups are
+// nil when the matching rule does not read them.
 func match(text []rune, pos int, rules []rule, current []*chroma.CompiledRule) (int, *chroma.CompiledRule, []string, map[string]string) {
 	for i, cr := range current {
-		if i < len(rules) && rules[i].CompiledRule == cr && !rules[i].admits(text, pos) {
+		known := i < len(rules) && rules[i].CompiledRule == cr
+		if known && !rules[i].admits(text, pos) {
 			continue
 		}
 		m, err := cr.Regexp.FindRunesMatchStartingAt(text, pos)
 		if m == nil || err != nil || m.RuneIndex != pos {
 			continue
 		}
-		groups := []string{}
-		named := make(map[string]string)
-		for _, g := range m.Groups() {
-			named[g.Name] = g.String()
-			groups = append(groups, g.String())
+		all := m.Groups()
+		groups := make([]string, len(all))
+		var named map[string]string
+		if !known || rules[i].named {
+			named = make(map[string]string, len(all))
+		}
+		for j, g := range all {
+			groups[j] = g.String()
+			if named != nil {
+				named[g.Name] = groups[j]
+			}
 		}
 		return i, cr, groups, named
 	}
