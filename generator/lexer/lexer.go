@@ -24,18 +24,23 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	"github.com/dlclark/regexp2/v2"
 	"github.com/dlclark/regexp2/v2/syntax"
+	"github.com/kbgen/kb/generator/lexer/internal/lexers"
 )
 
 // Lexer is a chroma regex lexer with the faster loop. Its states' rules
 // are compiled on first use, each state once, so a block of YAML pays for
-// the states YAML's lexer enters, not for all of them. Registry makes
+// the states YAML's lexer enters, not for all of them; and a lexer
+// defined in XML is read on first use too (see Builtin). Registry makes
 // them.
 type Lexer struct {
-	*chroma.RegexLexer
+	config   *chroma.Config
+	load     func() (*chroma.RegexLexer, error)
 	registry *chroma.LexerRegistry
+	analyser func(text string) float32 // set by SetAnalyser, or nil
 
 	once sync.Once
 	err  error
+	base *chroma.RegexLexer // what load gave, once prepared
 	// rules are the states' rules as mutators and emitters see them
 	// (chroma's ByGroupNames reads the current rule's regexp; Raku's
 	// lexer replaces rules while it runs). Each state's slice is its own,
@@ -106,12 +111,41 @@ func (f *filter) admits(text []rune, pos int) bool {
 // matchTimeout is the bound chroma sets on every rule's match.
 const matchTimeout = 250 * time.Millisecond
 
+// Config is the lexer's settings, known before it is read.
+func (l *Lexer) Config() *chroma.Config { return l.config }
+
 // SetRegistry sets where l's emitters find other lexers, leaving the
 // chroma lexer it wraps as it was.
 func (l *Lexer) SetRegistry(r *chroma.LexerRegistry) chroma.Lexer {
 	l.registry = r
 	return l
 }
+
+// SetAnalyser sets the function AnalyseText asks, in place of the chroma
+// lexer's.
+func (l *Lexer) SetAnalyser(analyser func(text string) float32) chroma.Lexer {
+	l.analyser = analyser
+	return l
+}
+
+// AnalyseText scores how likely text is in the lexer's language.
+func (l *Lexer) AnalyseText(text string) float32 {
+	if l.analyser != nil {
+		return l.analyser(text)
+	}
+	base, err := l.load()
+	if err != nil {
+		return 0
+	}
+	return base.AnalyseText(text)
+}
+
+// Builtin returns a registry of every lexer chroma has, as Registry
+// wraps them. They are chroma's, from a copy that reads each XML-defined
+// lexer's file when the lexer is first used, where chroma's lexers
+// package reads them all when a program starts (see package
+// internal/lexers).
+func Builtin() *chroma.LexerRegistry { return Registry(lexers.GlobalLexerRegistry) }
 
 // Registry returns a registry holding every lexer of from, each wrapped,
 // so that a lexer found in it and the lexers it finds for embedded
@@ -120,9 +154,12 @@ func (l *Lexer) SetRegistry(r *chroma.LexerRegistry) chroma.Lexer {
 func Registry(from *chroma.LexerRegistry) *chroma.LexerRegistry {
 	reg := chroma.NewLexerRegistry()
 	for _, l := range from.Lexers {
-		if rl, ok := l.(*chroma.RegexLexer); ok {
-			reg.Register(&Lexer{RegexLexer: rl})
-		} else {
+		switch l := l.(type) {
+		case *chroma.RegexLexer:
+			reg.Register(&Lexer{config: l.Config(), load: func() (*chroma.RegexLexer, error) { return l, nil }})
+		case *lexers.Lazy:
+			reg.Register(&Lexer{config: l.Config(), load: l.Load})
+		default:
 			reg.Register(unregistered{l})
 		}
 	}
@@ -148,7 +185,7 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 		text = ensureLF(text)
 	}
 	newlineAdded := false
-	if !options.Nested && l.Config().EnsureNL && !strings.HasSuffix(text, "\n") {
+	if !options.Nested && l.config.EnsureNL && !strings.HasSuffix(text, "\n") {
 		text += "\n"
 		newlineAdded = true
 	}
@@ -157,7 +194,7 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 		root:  options.State,
 		state: chroma.LexerState{
 			Registry:       l.registry,
-			Lexer:          l.RegexLexer,
+			Lexer:          l.base,
 			Text:           []rune(text),
 			Stack:          []string{options.State},
 			Rules:          l.rules,
@@ -175,7 +212,12 @@ func (l *Lexer) Tokenise(options *chroma.TokeniseOptions, text string) (chroma.I
 // every state, with includes and combined states resolved, but no
 // regular expression compiled yet.
 func (l *Lexer) prepare() error {
-	raw, err := l.RegexLexer.Rules()
+	base, err := l.load()
+	if err != nil {
+		return err
+	}
+	l.base = base
+	raw, err := base.Rules()
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/kbgen/kb/generator/lexer"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -54,7 +53,7 @@ func (c *lexerCache) get(lang string) chroma.Lexer {
 		found, _ := l.(chroma.Lexer)
 		return found
 	}
-	c.once.Do(func() { c.registry = lexer.Registry(lexers.GlobalLexerRegistry) })
+	c.once.Do(func() { c.registry = lexer.Builtin() })
 	found := c.registry.Get(lang)
 	c.m.Store(lang, found)
 	return found
