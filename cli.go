@@ -314,11 +314,16 @@ func limitMemory(o *build.Options) {
 }
 
 // largeSite is the number of pages from which a build trades memory for
-// time while it reads them: its heap grows into huge pages, and it collects
-// garbage less often. Each adds 3-4 MB to a build's peak whatever its
-// size, which at 1,000 pages is 7% of its memory, for 0.04 s (huge pages)
-// or nothing (collecting less often).
-const largeSite = 4096
+// time while it reads them, collecting garbage less often (see
+// readingTarget). Below it, a build collects a little more often than
+// Go's default, at smallSitePercent, so that huge pages (see readingPages)
+// cost it no memory: at 1,000 pages, 21 alternating builds each, 0.34 s
+// and 51.1 MB against 0.33 s and 53.4 MB at Go's 100, and 0.41 s and
+// 52.4 MB with neither huge pages nor this.
+const (
+	largeSite        = 4096
+	smallSitePercent = 85
+)
 
 // heapPerPage is more than a build's heap holds a page at its peak (about
 // 25 KB on the generated corpus): an estimate too large costs only
@@ -350,20 +355,24 @@ const (
 	readingMostPercent = 400
 )
 
-// readingPages prepares the heap for reading a site of so many pages (see
-// largeSite) and returns what puts the GC percent back for rendering. A
-// GOGC the user set is left alone.
+// readingPages prepares the heap for reading a site of so many pages and
+// returns what puts the GC percent back for rendering. A GOGC the user
+// set is left alone.
+//
+// Whatever the site's size, the heap the build will grow, up to the
+// memory limit, is backed by huge pages (see package hugepage): on this
+// kind of machine, where a page of memory first touched costs some 17 µs,
+// that took a 1,000-page build from 0.41 to 0.33 s.
 func readingPages(pages int) (done func()) {
-	if pages < largeSite {
-		return nil
-	}
-	// The heap the build will grow, up to the memory limit, backed by
-	// huge pages (see package hugepage).
 	heap, limit := int64(pages)*heapPerPage, debug.SetMemoryLimit(-1)
 	if n := min(heap, limit); n <= math.MaxInt {
 		hugepage.Reserve(int(n))
 	}
-	if os.Getenv("GOGC") != "" {
+	switch {
+	case os.Getenv("GOGC") != "":
+		return nil
+	case pages < largeSite:
+		debug.SetGCPercent(smallSitePercent)
 		return nil
 	}
 	return gctune.Start(readingHeap(pages, limit), readingMostPercent)

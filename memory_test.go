@@ -10,7 +10,8 @@ import (
 )
 
 // TestReadingPages checks when kb build collects less often while reading,
-// aiming at which heap, and that it goes back for rendering.
+// aiming at which heap, and that it goes back for rendering; and that a
+// small site collects at smallSitePercent throughout.
 func TestReadingPages(t *testing.T) {
 	gcPercent := func() int {
 		p := debug.SetGCPercent(100)
@@ -29,17 +30,22 @@ func TestReadingPages(t *testing.T) {
 		name   string
 		pages  int
 		gogc   string
-		target uint64 // the heap aimed at while reading; 0: the GC percent is left as it is
+		target uint64 // the heap aimed at while reading; 0: none
+		small  bool   // the GC percent is smallSitePercent throughout
 	}{
-		{"small site", largeSite - 1, "", 0},
-		{"large site", largeSite, "", largeSite * readingTarget},
-		{"site so large the share of the limit bounds it", 100000, "", memoryLimit / 16 * readingShare},
-		{"GOGC set", largeSite, "150", 0},
+		{"small site", largeSite - 1, "", 0, true},
+		{"large site", largeSite, "", largeSite * readingTarget, false},
+		{"site so large the share of the limit bounds it", 100000, "", memoryLimit / 16 * readingShare, false},
+		{"GOGC set", largeSite, "150", 0, false},
+		{"GOGC set on a small site", largeSite - 1, "150", 0, false},
 	}
 	for _, c := range cases {
 		t.Setenv("GOGC", c.gogc)
 		done := readingPages(c.pages)
-		want := before
+		want, after := before, before
+		if c.small {
+			want, after = smallSitePercent, smallSitePercent
+		}
 		if c.target > 0 {
 			if got := readingHeap(c.pages, memoryLimit); got != c.target {
 				t.Errorf("%s: aims at %d MiB, want %d MiB", c.name, got>>20, c.target>>20)
@@ -52,9 +58,10 @@ func TestReadingPages(t *testing.T) {
 		if done != nil {
 			done()
 		}
-		if got := gcPercent(); got != before {
-			t.Errorf("%s: GC percent %d after reading, want %d back", c.name, got, before)
+		if got := gcPercent(); got != after {
+			t.Errorf("%s: GC percent %d after reading, want %d", c.name, got, after)
 		}
+		debug.SetGCPercent(before)
 	}
 }
 

@@ -1,4 +1,4 @@
-// Package hugepage lets a large build's heap grow into memory that Linux
+// Package hugepage lets a build's heap grow into memory that Linux
 // backs with transparent huge pages, so that the heap is faulted in 2 MB
 // at a time rather than 4 KB.
 //
