@@ -35,6 +35,7 @@ import (
 type Lexer struct {
 	config   *chroma.Config
 	load     func() (*chroma.RegexLexer, error)
+	raw      func() (chroma.Rules, error) // the rules, uncompiled
 	registry *chroma.LexerRegistry
 	analyser func(text string) float32 // set by SetAnalyser, or nil
 
@@ -156,9 +157,11 @@ func Registry(from *chroma.LexerRegistry) *chroma.LexerRegistry {
 	for _, l := range from.Lexers {
 		switch l := l.(type) {
 		case *chroma.RegexLexer:
-			reg.Register(&Lexer{config: l.Config(), load: func() (*chroma.RegexLexer, error) { return l, nil }})
+			// Rules compiles every state's rules: chroma gives them no
+			// other way.
+			reg.Register(&Lexer{config: l.Config(), load: func() (*chroma.RegexLexer, error) { return l, nil }, raw: l.Rules})
 		case *lexers.Lazy:
-			reg.Register(&Lexer{config: l.Config(), load: l.Load})
+			reg.Register(&Lexer{config: l.Config(), load: l.Load, raw: l.Rules})
 		default:
 			reg.Register(unregistered{l})
 		}
@@ -217,7 +220,7 @@ func (l *Lexer) prepare() error {
 		return err
 	}
 	l.base = base
-	raw, err := base.Rules()
+	raw, err := l.raw()
 	if err != nil {
 		return err
 	}
@@ -303,6 +306,14 @@ func (l *Lexer) compile(crs []*chroma.CompiledRule) ([]rule, error) {
 		// never write to one shared rule.
 		c := *cr
 		c.Regexp = re
+		// As chroma's compile checks each rule's emitter (ByGroups: one
+		// emitter a group): a state with a rule that fails ends the
+		// tokens, as a lexer that fails does in chroma.
+		if v, ok := c.Type.(chroma.ValidatingEmitter); ok {
+			if err := v.ValidateEmitter(&c); err != nil {
+				return nil, fmt.Errorf("%s: %w", config.Name, err)
+			}
+		}
 		crs[i] = &c
 		out[i] = rule{CompiledRule: &c, filter: filterOf(strings.TrimPrefix(pattern, `\G`)), named: readsNamed(c.Rule)}
 	}

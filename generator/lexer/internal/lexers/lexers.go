@@ -14,6 +14,8 @@ package lexers
 
 import (
 	"embed"
+	"encoding/xml"
+	"fmt"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -61,6 +63,26 @@ func (l *Lazy) Load() (*chroma.RegexLexer, error) {
 		}
 	})
 	return l.lexer, l.err
+}
+
+// Rules reads the lexer's rules from its file as chroma does, but leaves
+// their patterns uncompiled: chroma's RegexLexer.Rules compiles those of
+// every state before it returns, where kb's loop compiles a state's when
+// it enters the state (see package lexer).
+func (l *Lazy) Rules() (chroma.Rules, error) {
+	f, err := embedded.Open(l.path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var lexer struct {
+		chroma.Config
+		Rules chroma.Rules `xml:"rules"`
+	}
+	if err := xml.NewDecoder(f).Decode(&lexer); err != nil {
+		return nil, fmt.Errorf("%s: %w", l.path, err)
+	}
+	return lexer.Rules, nil
 }
 
 // Config is the lexer's settings, read from its file when it was copied.
