@@ -2,35 +2,26 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/kbgen/kb/generator/lexer"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
-// codeBlockRenderer highlights fenced code with chroma, writing CSS
-// classes rather than inline styles so that one stylesheet serves light
-// and dark themes. A block without a language, or in one chroma does not
-// know, is written plain.
+// codeBlockRenderer highlights fenced code with chroma's lexers, writing
+// CSS classes rather than inline styles so that one stylesheet serves
+// light and dark themes (see static/css/syntax.css). A block without a
+// language, or in one chroma does not know, is written plain.
 type codeBlockRenderer struct {
-	formatter *chromahtml.Formatter
-	// style is empty: with classes the formatter writes no colours, and
-	// chroma's styles package, which parses every style when a program
-	// starts, stays out of the binary (see static/css/syntax.css).
-	style  *chroma.Style
 	lexers *lexerCache
 }
 
 func newCodeBlockRenderer() codeBlockRenderer {
-	return codeBlockRenderer{
-		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4)),
-		style:     chroma.MustNewStyle("kb", chroma.StyleEntries{}),
-		lexers:    &lexerCache{},
-	}
+	return codeBlockRenderer{lexers: &lexerCache{}}
 }
 
 // lexerCache finds chroma's lexer for a fence's language once per
@@ -77,14 +68,10 @@ func (r codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Node
 	// The language, with escapes and entities resolved as CommonMark says.
 	lang := string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(n.Language(source)))))
 	if l := r.lexers.get(lang); l != nil {
-		it, err := chroma.Coalesce(l).Tokenise(nil, code.String())
-		if err == nil {
-			var out bytes.Buffer
-			if err := r.formatter.Format(&out, r.style, it); err == nil {
-				_, _ = w.Write(out.Bytes())
-				_ = w.WriteByte('\n')
-				return ast.WalkSkipChildren, nil
-			}
+		if it, err := chroma.Coalesce(l).Tokenise(nil, code.String()); err == nil {
+			writeHighlighted(w, it)
+			_ = w.WriteByte('\n')
+			return ast.WalkSkipChildren, nil
 		}
 	}
 	_, _ = w.WriteString("<pre><code")
@@ -97,4 +84,83 @@ func (r codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Node
 	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkSkipChildren, nil
+}
+
+// writeHighlighted writes tokens as chroma's HTML formatter does with CSS
+// classes and no line numbers, byte for byte (TestHighlightAsChroma), as
+// they come: the formatter first gathers every token of the block, then
+// splits them into lines, and prints each through fmt.
+func writeHighlighted(w util.BufWriter, it chroma.Iterator) {
+	_, _ = w.WriteString(`<pre class="chroma"><code>`)
+	open := false // a line's spans are open
+	for t := it(); t != chroma.EOF; t = it() {
+		for v := t.Value; v != ""; {
+			part := v
+			end := strings.IndexByte(v, '\n') + 1
+			if end > 0 {
+				part = v[:end]
+			}
+			v = v[len(part):]
+			if !open {
+				_, _ = w.WriteString(`<span class="line"><span class="cl">`)
+				open = true
+			}
+			if class := tokenClass(t.Type); class != "" {
+				_, _ = w.WriteString(`<span class="`)
+				_, _ = w.WriteString(class)
+				_, _ = w.WriteString(`">`)
+				escapeCode(w, part)
+				_, _ = w.WriteString(`</span>`)
+			} else {
+				escapeCode(w, part)
+			}
+			if end > 0 {
+				_, _ = w.WriteString(`</span></span>`)
+				open = false
+			}
+		}
+	}
+	if open {
+		_, _ = w.WriteString(`</span></span>`)
+	}
+	_, _ = w.WriteString(`</code></pre>`)
+}
+
+// tokenClass is the CSS class chroma's formatter gives a token type: its
+// own, or its nearest ancestor's.
+func tokenClass(t chroma.TokenType) string {
+	for t != 0 {
+		if class, ok := chroma.StandardTypes[t]; ok {
+			return class
+		}
+		t = t.Parent()
+	}
+	return chroma.StandardTypes[t]
+}
+
+// escapeCode writes s escaped as html.EscapeString escapes it, which
+// chroma's formatter uses.
+func escapeCode(w util.BufWriter, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(s[last:i])
+		_, _ = w.WriteString(esc)
+		last = i + 1
+	}
+	_, _ = w.WriteString(s[last:])
 }
