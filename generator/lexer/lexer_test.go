@@ -3,7 +3,6 @@ package lexer
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/kbgen/kb/generator/internal/modsrc"
 )
 
 // tokens tokenises text with l, as kb does (coalesced), and says whether
@@ -56,11 +56,11 @@ func same(t *testing.T, name string, l, wrapped chroma.Lexer, text string) {
 // chromaTestdata is chroma's own lexer test inputs, from the module.
 func chromaTestdata(t *testing.T) string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
+	dir, _, err := modsrc.Find("github.com/alecthomas/chroma/v2")
 	if err != nil {
-		t.Fatalf("finding chroma's module: %v", err)
+		t.Fatal(err)
 	}
-	return filepath.Join(strings.TrimSpace(string(out)), "lexers", "testdata")
+	return filepath.Join(dir, "lexers", "testdata")
 }
 
 // registry is the lexers under test: every one of chroma's, from kb's

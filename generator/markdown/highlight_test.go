@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/kbgen/kb/generator/internal/modsrc"
 )
 
 // highlightBoth formats text in lexer l with chroma's HTML formatter, as
@@ -44,11 +44,11 @@ func highlightBoth(t *testing.T, l chroma.Lexer, text string) (chromas, ours str
 // newline, CRLF, and text to escape.
 func TestHighlightAsChroma(t *testing.T) {
 	var c lexerCache
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/alecthomas/chroma/v2").Output()
+	dir, _, err := modsrc.Find("github.com/alecthomas/chroma/v2")
 	if err != nil {
-		t.Fatalf("finding chroma's module: %v", err)
+		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(strings.TrimSpace(string(out)), "lexers", "testdata", "*.actual"))
+	files, _ := filepath.Glob(filepath.Join(dir, "lexers", "testdata", "*.actual"))
 	if len(files) < 100 {
 		t.Fatalf("chroma's testdata: %d files", len(files))
 	}

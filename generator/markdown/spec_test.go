@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/kbgen/kb/generator/internal/modsrc"
 )
 
 // specExample is one example of the CommonMark spec, as goldmark keeps it
@@ -48,11 +49,11 @@ func normalizeSpecHTML(s string) string {
 // readSpec reads spec.json from the goldmark module that kb builds with.
 func readSpec(t *testing.T) []specExample {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/yuin/goldmark").Output()
+	dir, _, err := modsrc.Find("github.com/yuin/goldmark")
 	if err != nil {
-		t.Skipf("go list -m github.com/yuin/goldmark: %v", err)
+		t.Skip(err)
 	}
-	data, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "_test", "spec.json"))
+	data, err := os.ReadFile(filepath.Join(dir, "_test", "spec.json"))
 	if err != nil {
 		t.Skipf("the CommonMark spec: %v", err)
 	}

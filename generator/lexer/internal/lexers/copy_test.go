@@ -11,7 +11,6 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/kbgen/kb/generator/internal/modsrc"
 )
 
 var update = flag.Bool("update", false, "copy the lexers of the chroma version go.mod names")
@@ -74,11 +74,10 @@ type module struct{ dir, version string }
 
 func chromaModule(t *testing.T) module {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}} {{.Version}}", "github.com/alecthomas/chroma/v2").Output()
+	dir, version, err := modsrc.Find("github.com/alecthomas/chroma/v2")
 	if err != nil {
-		t.Fatalf("finding chroma's module: %v", err)
+		t.Fatal(err)
 	}
-	dir, version, _ := strings.Cut(strings.TrimSpace(string(out)), " ")
 	return module{dir, version}
 }
 
