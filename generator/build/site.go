@@ -425,19 +425,16 @@ const gatherWindow = 64 << 20
 // it next to each other in the spool, for one read a page; see
 // markdown.Gather.
 func (s *Site) gather() error {
-	ids := s.graph.IDs()
-	nodes := make([]*graph.Node, len(ids))
-	docs := make([]*markdown.Document, len(ids))
-	index := make(map[string]int, len(ids))
-	for i, id := range ids {
-		nodes[i] = s.graph.Node(id)
-		docs[i] = nodes[i].Doc
-		index[id] = i
+	// By slot: a backlink names its page's (graph.Backlink.From).
+	docs := make([]*markdown.Document, s.graph.Slots())
+	for _, id := range s.graph.IDs() {
+		n := s.graph.Node(id)
+		docs[n.Slot] = n.Doc
 	}
 	refs := func(t int) iter.Seq[markdown.LinkRef] {
 		return func(yield func(markdown.LinkRef) bool) {
-			for b := range nodes[t].FirstBacklinks() {
-				if !yield(markdown.LinkRef{Doc: index[b.Page], Link: b.Link}) {
+			for b := range s.graph.At(int32(t)).FirstBacklinks() {
+				if !yield(markdown.LinkRef{Doc: int(b.From), Link: int(b.Link)}) {
 					return
 				}
 			}

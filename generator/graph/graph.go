@@ -7,7 +7,6 @@ package graph
 
 import (
 	"fmt"
-	"hash/maphash"
 	"iter"
 	"maps"
 	"path"
@@ -64,7 +63,10 @@ type Graph struct {
 	duplicates diag.List // pages left out because another has their id
 
 	nodes    map[string]*Node
-	ids      []string // published pages, in id order
+	slots    []*Node          // regular pages by Node.Slot; nil where a page was deleted
+	slotOf   map[string]int32 // the slot of every id a live graph has had
+	shuffled bool             // an update gave a new id a slot, so slot order is no longer id order
+	ids      []string         // published pages, in id order
 	names    *names
 	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
 	assetSet map[string]string   // composed path relative to content/ -> the file's own path (see composed)
@@ -75,8 +77,16 @@ type Graph struct {
 }
 
 // Node is a page with its place in the graph.
+//
+// Its Slot numbers it among the graph's regular pages: edges, targets and
+// backlinks carry the slot of the page they reach beside its id, so that
+// rendering finds that page's data by index rather than by hashing its id
+// (at 100,000 pages, millions of lookups that miss the cache). A build
+// numbers pages in id order; an update keeps every id's slot and gives a
+// new id the next one.
 type Node struct {
 	*Page
+	Slot      int32        // see Graph.At; -1 for the home page's and sections' texts
 	Type      *schema.Type // nil for plain pages
 	Published bool         // false for drafts left out
 	Out       []Edge       // relations this page states, in schema order
@@ -84,7 +94,7 @@ type Node struct {
 	Links     []Target     // what each of the document's links resolved to
 	Backlinks []Backlink   // links from other pages' prose, in id order
 	Entries   []timeline.Entry
-	related   []string       // see Related
+	related   []int32        // see RelatedSlots
 	broken    map[int]string // why each broken link is broken, by its index in Links
 	problems  diag.List      // of resolving its links and relations
 }
@@ -93,6 +103,7 @@ type Node struct {
 type Edge struct {
 	Relation *schema.Relation // the schema's, shared by every edge of it
 	Page     string           // the other page's id
+	To       int32            // the other page's slot
 }
 
 // Label is how the edge is shown on the page that has it: the relation's
@@ -125,6 +136,7 @@ type Target struct {
 	Page   string // the page's id, for Resolved and Unpublished; the file, relative to content/, for Asset
 	Anchor string // the heading's id, or ""
 	State  LinkState
+	Slot   int32 // the page's slot, for Resolved and Unpublished
 }
 
 // Release drops what only the page's own rendering reads, once a one-off
@@ -148,8 +160,9 @@ func (n *Node) BrokenReason(i int) string { return n.broken[i] }
 // and the index of the link in its document (whose LinkContext and
 // AppendLinkContext read the sentence around it).
 type Backlink struct {
-	Page string
-	Link int
+	Page string // the linking page's id
+	From int32  // its slot
+	Link int32
 }
 
 // FirstBacklinks yields, of the links from each page to n, the first: a
@@ -158,7 +171,7 @@ type Backlink struct {
 func (n *Node) FirstBacklinks() iter.Seq[Backlink] {
 	return func(yield func(Backlink) bool) {
 		for i, b := range n.Backlinks {
-			if i > 0 && n.Backlinks[i-1].Page == b.Page {
+			if i > 0 && n.Backlinks[i-1].From == b.From {
 				continue // grouped by page
 			}
 			if !yield(b) {
@@ -170,6 +183,21 @@ func (n *Node) FirstBacklinks() iter.Seq[Backlink] {
 
 // Node returns the page with the id, or nil.
 func (g *Graph) Node(id string) *Node { return g.nodes[id] }
+
+// At returns the page in a slot (Node.Slot), or nil for a page deleted
+// since: the slots of the pages an edge, target or backlink of the graph
+// reaches are all filled.
+func (g *Graph) At(slot int32) *Node { return g.slots[slot] }
+
+// Slots is one more than the largest slot: a slice of so many elements
+// holds something for every page, indexed by slot.
+func (g *Graph) Slots() int { return len(g.slots) }
+
+// put places a regular page's node, by id and by slot.
+func (g *Graph) put(n *Node) {
+	g.nodes[n.ID] = n
+	g.slots[n.Slot] = n
+}
 
 // IDs returns the ids of the published pages, sorted.
 func (g *Graph) IDs() []string { return g.ids }
@@ -211,6 +239,16 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 		regular = append(regular, n)
 	}
 	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
+	g.slots = slices.Clone(regular)
+	for i, n := range regular {
+		n.Slot = int32(i)
+	}
+	if o.Live {
+		g.slotOf = make(map[string]int32, len(regular))
+		for _, n := range regular {
+			g.slotOf[n.ID] = n.Slot
+		}
+	}
 	named := make([]pageNames, len(regular))
 	parallel.For(len(regular), func(i int) {
 		n := regular[i]
@@ -232,13 +270,13 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	// Every page's inverse edges and backlinks come from all the others:
 	// each core reads all the pages in order and adds to its share of the
 	// pages they point to, so that each list is still made in page order.
-	shares, seed := runtime.GOMAXPROCS(0), maphash.MakeSeed()
+	shares := runtime.GOMAXPROCS(0)
 	parallel.For(shares, func(share int) {
-		mine := func(id string) *Node {
-			if shares > 1 && int(maphash.String(seed, id)%uint64(shares)) != share {
+		mine := func(slot int32) *Node {
+			if int(slot)%shares != share {
 				return nil
 			}
-			return g.nodes[id]
+			return g.slots[slot]
 		}
 		for _, n := range all {
 			g.contribute(n, mine, false)
@@ -247,7 +285,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	parallel.For(len(regular), func(i int) {
 		if n := regular[i]; n.Published {
 			n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
-			n.related = relatedOf(n)
+			n.related = g.relatedOf(n)
 		}
 	})
 	g.gather()
@@ -271,7 +309,7 @@ func (g *Graph) noteRename(p *Page) {
 
 // newNode makes the node of a page, before it is linked.
 func (g *Graph) newNode(p *Page) *Node {
-	return &Node{Page: p, Published: g.opts.Drafts || !p.Draft, Type: TypeOf(g.Schema, p)}
+	return &Node{Page: p, Slot: -1, Published: g.opts.Drafts || !p.Draft, Type: TypeOf(g.Schema, p)}
 }
 
 // TypeOf is a page's type: its folder's, unless its front matter says
@@ -302,16 +340,16 @@ func (g *Graph) resolve(n *Node) {
 // in the order of the pages that contribute, as a full build makes it;
 // an update contributes out of order and so inserts in place. node
 // returns nil for the pages this call is not to change.
-func (g *Graph) contribute(n *Node, node func(id string) *Node, inPlace bool) {
+func (g *Graph) contribute(n *Node, node func(slot int32) *Node, inPlace bool) {
 	if !n.Published {
 		return
 	}
 	for _, e := range n.Out {
-		t := node(e.Page)
+		t := node(e.To)
 		if t == nil {
 			continue // another core's
 		}
-		in := Edge{Relation: e.Relation, Page: n.ID}
+		in := Edge{Relation: e.Relation, Page: n.ID, To: n.Slot}
 		if inPlace {
 			t.In = insertBlock(t.In, in, func(x Edge) string { return x.Page })
 		} else {
@@ -325,11 +363,11 @@ func (g *Graph) contribute(n *Node, node func(id string) *Node, inPlace bool) {
 		if t.State != Resolved || t.Page == n.ID {
 			continue
 		}
-		target := node(t.Page)
+		target := node(t.Slot)
 		if target == nil {
 			continue
 		}
-		b := Backlink{Page: n.ID, Link: i}
+		b := Backlink{Page: n.ID, From: n.Slot, Link: int32(i)}
 		if inPlace {
 			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return x.Page })
 		} else {
@@ -406,7 +444,7 @@ func (g *Graph) relate(n *Node) {
 		if slices.ContainsFunc(n.Out, func(e Edge) bool { return e.Relation.Name == rel.Name && e.Page == target.ID }) {
 			continue
 		}
-		n.Out = append(n.Out, Edge{Relation: rel, Page: target.ID})
+		n.Out = append(n.Out, Edge{Relation: rel, Page: target.ID, To: target.Slot})
 	}
 }
 
@@ -517,9 +555,9 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 // toPage is a link to the page of target, at heading when it is not "".
 func toPage(target *Node, heading string) (Target, string) {
 	if !target.Published {
-		return Target{State: Unpublished, Page: target.ID}, ""
+		return Target{State: Unpublished, Page: target.ID, Slot: target.Slot}, ""
 	}
-	t := Target{State: Resolved, Page: target.ID}
+	t := Target{State: Resolved, Page: target.ID, Slot: target.Slot}
 	if heading != "" {
 		anchor, near := headingAnchor(target.Doc, heading)
 		if anchor == "" {
@@ -683,6 +721,7 @@ type Group struct {
 	Relation string // the relation's name
 	Inverse  bool   // the label is the inverse: others state the relation
 	Pages    []string
+	Slots    []int32 // the slots of Pages
 }
 
 // Groups returns a page's relations as readers see them: its own in schema
@@ -698,8 +737,9 @@ func (n *Node) Groups() []Group {
 			groups = append(groups, Group{Label: label, Relation: e.Relation.Name, Inverse: inv})
 			i = len(groups) - 1
 		}
-		if !slices.Contains(groups[i].Pages, e.Page) {
+		if !slices.Contains(groups[i].Slots, e.To) {
 			groups[i].Pages = append(groups[i].Pages, e.Page)
+			groups[i].Slots = append(groups[i].Slots, e.To)
 		}
 	}
 	for _, e := range n.Out {
@@ -713,21 +753,35 @@ func (n *Node) Groups() []Group {
 
 // Related returns the ids of the pages related to n in either direction,
 // sorted, without repeats.
-func (n *Node) Related() []string { return n.related }
+func (g *Graph) Related(n *Node) []string {
+	ids := make([]string, len(n.related))
+	for i, s := range n.related {
+		ids[i] = g.slots[s].ID
+	}
+	return ids
+}
+
+// RelatedSlots returns the slots of the pages Related returns, in its
+// order. The slice is the node's: not to be changed.
+func (n *Node) RelatedSlots() []int32 { return n.related }
 
 // relatedOf computes Related once the relations are all known.
-func relatedOf(n *Node) []string {
-	var ids []string
+func (g *Graph) relatedOf(n *Node) []int32 {
+	var slots []int32
 	for _, e := range n.Out {
-		ids = append(ids, e.Page)
+		slots = append(slots, e.To)
 	}
 	for _, e := range n.In {
-		ids = append(ids, e.Page)
+		slots = append(slots, e.To)
 	}
-	slices.Sort(ids)
-	// Clipped, so that appending to what Related returns never writes
-	// into the node's own list.
-	return slices.Clip(slices.Compact(ids))
+	if g.shuffled {
+		slices.SortFunc(slots, func(a, b int32) int { return strings.Compare(g.slots[a].ID, g.slots[b].ID) })
+	} else {
+		slices.Sort(slots) // the same, without reading the pages
+	}
+	// Clipped, so that appending to what RelatedSlots returns never
+	// writes into the node's own list.
+	return slices.Clip(slices.Compact(slots))
 }
 
 // Names are the keys a page can be found by: its id, slug, aliases and title.
@@ -763,7 +817,7 @@ func (g *Graph) Neighbours(id string) []string {
 	if n == nil {
 		return nil
 	}
-	ids := slices.Clone(n.Related()) // appended to and sorted below
+	ids := g.Related(n) // appended to and sorted below
 	for _, t := range n.Links {
 		if t.State == Resolved || t.State == Unpublished {
 			ids = append(ids, t.Page)

@@ -44,6 +44,8 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	n.mentions = maps.Clone(g.mentions)
 	n.renamed = maps.Clone(g.renamed)
 	n.ids = slices.Clone(g.ids)
+	n.slots = slices.Clone(g.slots)
+	n.slotOf = maps.Clone(g.slotOf)
 	u.g = &n
 
 	dirty := u.dirty(changes)
@@ -67,12 +69,18 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 			u.g.relinked = append(u.g.relinked, id)
 		}
 	}
+	ownSlot := func(slot int32) *Node {
+		if n := u.g.slots[slot]; n != nil {
+			return u.own(n.ID)
+		}
+		return nil
+	}
 	for _, node := range resolved {
-		u.g.contribute(node, u.own, true)
+		u.g.contribute(node, ownSlot, true)
 	}
 	for id := range u.owned {
 		if node := u.g.nodes[id]; node != nil && node.Published {
-			node.related = relatedOf(node)
+			node.related = u.g.relatedOf(node)
 		}
 	}
 	u.g.gather()
@@ -206,7 +214,7 @@ func (u *updater) own(id string) *Node {
 	case n.IsSectionIndex():
 		u.g.Sections[id] = &c
 	default:
-		u.g.nodes[id] = &c
+		u.g.put(&c)
 	}
 	u.owned[id] = true
 	return &c
@@ -318,6 +326,7 @@ func (u *updater) replace(c Change) {
 			}
 			if c.New == nil || c.New.ID != c.Old.ID {
 				delete(g.nodes, c.Old.ID)
+				g.slots[g.slotOf[c.Old.ID]] = nil
 			}
 		}
 	}
@@ -339,7 +348,8 @@ func (u *updater) replace(c Change) {
 		g.Sections[c.New.ID] = n
 		return
 	}
-	g.nodes[c.New.ID] = n
+	n.Slot = g.slotFor(c.New.ID)
+	g.put(n)
 	g.noteRename(c.New)
 	g.names.addSorted(c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases)
 	if n.Published {
@@ -347,4 +357,16 @@ func (u *updater) replace(c Change) {
 		g.ids = slices.Insert(g.ids, i, c.New.ID)
 		n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
 	}
+}
+
+// slotFor returns the slot of an id: the one it had, or a new one.
+func (g *Graph) slotFor(id string) int32 {
+	if s, ok := g.slotOf[id]; ok {
+		return s
+	}
+	s := int32(len(g.slots))
+	g.slots = append(g.slots, nil)
+	g.slotOf[id] = s
+	g.shuffled = true
+	return s
 }

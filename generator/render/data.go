@@ -220,7 +220,7 @@ func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
 			j.string(kv[1])
 		}
 		j.key("related")
-		j.strings(n.Related())
+		j.strings(r.g.Related(n))
 		j.close('}')
 		_, err := w.Write(j.b)
 		return err

@@ -314,11 +314,11 @@ func (r *Renderer) allLines() []*dayLine {
 	r.allLinesOnce.Do(func() {
 		n := 0
 		for _, id := range r.g.IDs() {
-			n += len(r.dayLines(id))
+			n += len(r.dayLines(r.g.Node(id).Slot))
 		}
 		lines := make([]*dayLine, 0, n)
 		for _, id := range r.g.IDs() {
-			own := r.dayLines(id)
+			own := r.dayLines(r.g.Node(id).Slot)
 			for i := range own {
 				lines = append(lines, &own[i])
 			}
@@ -341,13 +341,13 @@ func (r *Renderer) Timeline(w io.Writer) error {
 	}
 	types := map[string]bool{}
 	tags := map[string]string{}
-	filters := map[string]string{} // a page's filter data, shared by its lines
-	lines := r.allLines()          // oldest first; the page is written newest first
+	filters := make([]string, r.g.Slots()) // a page's filter data, by slot, shared by its lines
+	lines := r.allLines()                  // oldest first; the page is written newest first
 	for _, l := range lines {
-		n := r.g.Node(l.first.Page)
-		if _, done := filters[n.ID]; done {
+		if filters[l.slot] != "" {
 			continue
 		}
+		n := r.g.At(l.slot)
 		types[n.Meta.Type] = true
 		attrs := []string{"type:" + n.Meta.Type}
 		for _, d := range dims {
@@ -363,7 +363,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 			}
 			attrs = append(attrs, "tag:"+s)
 		}
-		filters[n.ID] = strings.Join(attrs, " ")
+		filters[l.slot] = strings.Join(attrs, " ")
 	}
 	v.Count = len(lines)
 	v.Years = func(yield func(YearView) bool) {
@@ -378,7 +378,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 					y.Months = append(y.Months, MonthView{Name: name})
 				}
 				mv := &y.Months[len(y.Months)-1]
-				mv.Entries = append(mv.Entries, r.lineEntry(lines[i], false, filters[lines[i].first.Page], true))
+				mv.Entries = append(mv.Entries, r.lineEntry(lines[i], false, filters[lines[i].slot], true))
 			}
 			if !yield(y) {
 				return
@@ -473,9 +473,9 @@ func (r *Renderer) related(n *graph.Node, typeName string) []string {
 	if n.Meta.Type == typeName {
 		out = append(out, n.ID)
 	}
-	for _, id := range n.Related() {
-		if r.g.Node(id).Meta.Type == typeName {
-			out = append(out, id)
+	for _, s := range n.RelatedSlots() {
+		if m := r.g.At(s); m.Meta.Type == typeName {
+			out = append(out, m.ID)
 		}
 	}
 	return out

@@ -40,11 +40,11 @@ type Renderer struct {
 	allLinesOnce  sync.Once
 	allLinesCache []*dayLine // every page's timeline lines, oldest first; see allLines
 
-	prepared map[string]*prepared // by id; see PrepareLinks
-	links    sync.Map             // id -> *PageLink: a page is linked from many others
-	lines    sync.Map             // id -> []dayLine: shown on every related page's timeline
-	buffers  sync.Pool            // of *bytes.Buffer, for template output
-	arenas   sync.Pool            // of *arena; see arena
+	prepared []prepared // by slot (graph.Node.Slot); see PrepareLinks
+	links    sync.Map   // id -> *PageLink: a page is linked from many others
+	lines    sync.Map   // id -> []dayLine: shown on every related page's timeline
+	buffers  sync.Pool  // of *bytes.Buffer, for template output
+	arenas   sync.Pool  // of *arena; see arena
 }
 
 // New prepares the rendering of a graph.
@@ -211,7 +211,7 @@ func (r *Renderer) link(b *bytes.Buffer, l markdown.Link, t graph.Target, why st
 		}
 		fmt.Fprintf(b, `<a class="wikilink file" href="%s">%s</a>`, esc(u), esc(l.Shown()))
 	default:
-		p := r.linkTo(t.Page)
+		p := r.linkTo(t.Slot)
 		if l.Embed {
 			href := p.URL
 			if t.Anchor != "" {
@@ -233,7 +233,7 @@ func (r *Renderer) href(b *bytes.Buffer, l markdown.Link, t graph.Target) {
 	var u string
 	switch t.State {
 	case graph.Resolved:
-		u = r.linkTo(t.Page).URL
+		u = r.linkTo(t.Slot).URL
 	case graph.Asset:
 		u = r.fileURL(t.Page)
 	case graph.SitePath:

@@ -210,15 +210,12 @@ type PageView struct {
 // renderer of a few pages fills.
 func (r *Renderer) PrepareLinks() {
 	ids := r.g.IDs()
-	all := make([]prepared, len(ids))
+	all := make([]prepared, r.g.Slots())
 	parallel.For(len(ids), func(i int) {
 		n := r.g.Node(ids[i])
-		all[i] = prepared{link: r.makePageLink(n), lines: makeDayLines(n), doc: n.Doc}
+		all[n.Slot] = prepared{link: r.makePageLink(n), lines: makeDayLines(n), doc: n.Doc, made: true}
 	})
-	r.prepared = make(map[string]*prepared, len(ids))
-	for i, id := range ids {
-		r.prepared[id] = &all[i]
-	}
+	r.prepared = all
 }
 
 // prepared is what PrepareLinks makes of a page.
@@ -226,32 +223,41 @@ type prepared struct {
 	link  PageLink
 	lines []dayLine
 	doc   *markdown.Document // for the sentences of its links, shown as backlinks
+	made  bool               // false for the slots of drafts left out
 }
 
-// linkTo is pageLink of the page with the id: in a full build, one
-// lookup instead of the node's and then its link's.
-func (r *Renderer) linkTo(id string) *PageLink {
-	if p := r.prepared[id]; p != nil {
+// preparedAt is what PrepareLinks made of the page in a slot, or nil.
+func (r *Renderer) preparedAt(slot int32) *prepared {
+	if int(slot) < len(r.prepared) && r.prepared[slot].made {
+		return &r.prepared[slot]
+	}
+	return nil
+}
+
+// linkTo is pageLink of the page in a slot: in a full build, read by
+// index rather than through the node and a lookup by its id.
+func (r *Renderer) linkTo(slot int32) *PageLink {
+	if p := r.preparedAt(slot); p != nil {
 		return &p.link
 	}
-	return r.pageLink(r.g.Node(id))
+	return r.pageLink(r.g.At(slot))
 }
 
 // source is the page a backlink comes from: what other pages show of it,
 // and its document, where the link's sentence is. A page reads a dozen
 // sentences from as many pages across the site, each a few cache misses
 // away; in a full build one lookup finds both.
-func (r *Renderer) source(id string) (*PageLink, *markdown.Document) {
-	if p := r.prepared[id]; p != nil {
+func (r *Renderer) source(slot int32) (*PageLink, *markdown.Document) {
+	if p := r.preparedAt(slot); p != nil {
 		return &p.link, p.doc
 	}
-	n := r.g.Node(id)
+	n := r.g.At(slot)
 	return r.pageLink(n), n.Doc
 }
 
 // pageLink is what other pages show of n, shared: a page shows dozens.
 func (r *Renderer) pageLink(n *graph.Node) *PageLink {
-	if p := r.prepared[n.ID]; p != nil {
+	if p := r.preparedAt(n.Slot); p != nil {
 		return &p.link
 	}
 	if p, ok := r.links.Load(n.ID); ok {
@@ -431,8 +437,8 @@ func (r *Renderer) groups(n *graph.Node) []Group {
 	var out []Group
 	for _, g := range n.Groups() {
 		v := Group{Label: g.Label, Inverse: g.Inverse}
-		for _, id := range g.Pages {
-			v.Pages = append(v.Pages, r.linkTo(id))
+		for _, s := range g.Slots {
+			v.Pages = append(v.Pages, r.linkTo(s))
 		}
 		out = append(out, v)
 	}
@@ -456,7 +462,7 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 	}
 	var out []Backlink
 	for b := range n.FirstBacklinks() {
-		link, doc := r.source(b.Page)
+		link, doc := r.source(b.From)
 		var sentence []byte
 		if isGathered {
 			var ok bool
@@ -466,7 +472,7 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		} else {
 			start := len(a.text)
 			var err error
-			if a.text, err = doc.AppendLinkContext(a.text, b.Link); err != nil {
+			if a.text, err = doc.AppendLinkContext(a.text, int(b.Link)); err != nil {
 				return nil, err
 			}
 			sentence = a.text[start:]
@@ -489,10 +495,11 @@ func gatheredMismatch(id string) error {
 	return fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", id)
 }
 
-func (r *Renderer) entry(e timeline.Entry) Entry {
+// entry is a timeline entry of the page in slot as shown.
+func (r *Renderer) entry(e timeline.Entry, slot int32) Entry {
 	v := Entry{
 		Date: dateRange(e.Date, e.End), DateISO: e.Date.String(), What: e.What,
-		Page: r.linkTo(e.Page), Span: e.IsSpan(), Year: e.Date.Year,
+		Page: r.linkTo(slot), Span: e.IsSpan(), Year: e.Date.Year,
 	}
 	if v.Span {
 		v.EndISO = e.End.String()
@@ -536,19 +543,21 @@ func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 type dayLine struct {
 	first *timeline.Entry // in the page's Entries; orders the line among others
 	what  string          // the entries' whats, joined
+	slot  int32           // the page's
 }
 
-// dayLines returns the timeline lines of the page with the id, oldest
+// dayLines returns the timeline lines of the page in a slot, oldest
 // first, made once.
-func (r *Renderer) dayLines(id string) []dayLine {
-	if p := r.prepared[id]; p != nil {
+func (r *Renderer) dayLines(slot int32) []dayLine {
+	if p := r.preparedAt(slot); p != nil {
 		return p.lines
 	}
-	if l, ok := r.lines.Load(id); ok {
+	n := r.g.At(slot)
+	if l, ok := r.lines.Load(n.ID); ok {
 		return l.([]dayLine)
 	}
-	l := makeDayLines(r.g.Node(id))
-	r.lines.Store(id, l)
+	l := makeDayLines(n)
+	r.lines.Store(n.ID, l)
 	return l
 }
 
@@ -565,7 +574,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 			}
 			continue
 		}
-		out = append(out, dayLine{first: e, what: e.What})
+		out = append(out, dayLine{first: e, what: e.What, slot: n.Slot})
 	}
 	return out
 }
@@ -583,7 +592,7 @@ func daySeparator(prev, e *timeline.Entry) string {
 
 // lineEntry is a timeline line as shown, with its HTML.
 func (r *Renderer) lineEntry(l *dayLine, own bool, filter string, badge bool) Entry {
-	e := r.entry(*l.first)
+	e := r.entry(*l.first, l.slot)
 	e.What, e.Own, e.Filter, e.badge = l.what, own, filter, badge
 	return e
 }
@@ -596,12 +605,12 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 		own bool
 	}
 	var lines []line
-	own := r.dayLines(n.ID)
+	own := r.dayLines(n.Slot)
 	for i := range own {
 		lines = append(lines, line{&own[i], true})
 	}
-	for _, id := range n.Related() {
-		related := r.dayLines(id)
+	for _, s := range n.RelatedSlots() {
+		related := r.dayLines(s)
 		for i := range related {
 			lines = append(lines, line{&related[i], false})
 		}
