@@ -157,11 +157,12 @@ func (n *Node) Release() {
 func (n *Node) BrokenReason(i int) string { return n.broken[i] }
 
 // Backlink is a link to this page from another page's prose: the page,
-// and the index of the link in its document (whose LinkContext and
-// AppendLinkContext read the sentence around it).
+// by its slot (Graph.At), and the index of the link in its document (whose
+// LinkContext and AppendLinkContext read the sentence around it). It
+// holds no pointer, so that the collector never reads a page's backlinks,
+// 1.5 million of them at 100,000 pages.
 type Backlink struct {
-	Page string // the linking page's id
-	From int32  // its slot
+	From int32
 	Link int32
 }
 
@@ -367,9 +368,9 @@ func (g *Graph) contribute(n *Node, node func(slot int32) *Node, inPlace bool) {
 		if target == nil {
 			continue
 		}
-		b := Backlink{Page: n.ID, From: n.Slot, Link: int32(i)}
+		b := Backlink{From: n.Slot, Link: int32(i)}
 		if inPlace {
-			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return x.Page })
+			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return g.slots[x.From].ID })
 		} else {
 			target.Backlinks = append(target.Backlinks, b)
 		}
@@ -824,7 +825,7 @@ func (g *Graph) Neighbours(id string) []string {
 		}
 	}
 	for _, b := range n.Backlinks {
-		ids = append(ids, b.Page)
+		ids = append(ids, g.slots[b.From].ID)
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)

@@ -256,11 +256,11 @@ func TestBacklinks(t *testing.T) {
 	}
 	var got []string
 	for _, b := range g.Node("participants/china").Backlinks {
-		c, err := g.Node(b.Page).Doc.LinkContext(int(b.Link))
+		c, err := g.At(b.From).Doc.LinkContext(int(b.Link))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, fmt.Sprintf("%s: %q %q %q", b.Page, c.Before, c.Link, c.After))
+		got = append(got, fmt.Sprintf("%s: %q %q %q", g.At(b.From).ID, c.Before, c.Link, c.After))
 	}
 	want := []string{
 		`notes/a: "Then " "the PRC" " signed."`,
@@ -613,7 +613,7 @@ func TestMarkdownPaths(t *testing.T) {
 		}
 		// A page the link resolves to has it as a backlink.
 		if l.State == Resolved {
-			if bs := g.Node(l.Page).Backlinks; len(bs) != 1 || bs[0].Page != "risks/x" {
+			if bs := g.Node(l.Page).Backlinks; len(bs) != 1 || g.At(bs[0].From).ID != "risks/x" {
 				t.Errorf("%s: backlinks of %s: %v", tt.link, l.Page, bs)
 			}
 		}

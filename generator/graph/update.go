@@ -147,7 +147,7 @@ func (u *updater) dirty(changes []Change) []string {
 					set[e.Page] = true
 				}
 				for _, b := range old.Backlinks {
-					set[b.Page] = true
+					set[u.old.slots[b.From].ID] = true
 				}
 			}
 			if !p.IsHome() && !p.IsSectionIndex() {
@@ -237,7 +237,7 @@ func (u *updater) withdraw(id string) {
 			continue
 		}
 		if target := u.own(t.Page); target != nil {
-			target.Backlinks = slices.DeleteFunc(target.Backlinks, func(b Backlink) bool { return b.Page == id })
+			target.Backlinks = slices.DeleteFunc(target.Backlinks, func(b Backlink) bool { return b.From == n.Slot })
 		}
 	}
 	for _, target := range n.written() {

@@ -122,7 +122,7 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 	w.key("backlinks")
 	w.open('[')
 	for b := range n.FirstBacklinks() { // each linking page once
-		w.string(b.Page)
+		w.string(r.g.At(b.From).ID)
 	}
 	w.close(']')
 	w.close('}')
@@ -220,7 +220,11 @@ func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
 			j.string(kv[1])
 		}
 		j.key("related")
-		j.strings(r.g.Related(n))
+		j.open('[')
+		for _, s := range n.RelatedSlots() { // as Graph.Related, without making its list an entry
+			j.string(r.g.At(s).ID)
+		}
+		j.close(']')
 		j.close('}')
 		_, err := w.Write(j.b)
 		return err
