@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -265,7 +266,8 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 }
 
 // startProfiles starts the profiles asked for; the function it returns
-// writes them.
+// writes them. The heap profile samples the allocations made from now on:
+// main samples none (see there).
 func startProfiles(cpu, mem string) (func(), error) {
 	stop := func() {}
 	if cpu != "" {
@@ -282,6 +284,7 @@ func startProfiles(cpu, mem string) (func(), error) {
 	if mem == "" {
 		return stop, nil
 	}
+	runtime.MemProfileRate = defaultMemProfileRate
 	return func() {
 		stop()
 		f, err := os.Create(mem)
@@ -292,6 +295,9 @@ func startProfiles(cpu, mem string) (func(), error) {
 		_ = pprof.WriteHeapProfile(f)
 	}, nil
 }
+
+// defaultMemProfileRate is Go's: a sample every 512 KB allocated.
+const defaultMemProfileRate = 512 << 10
 
 // memoryLimit is the heap a one-off build keeps under when it can: below
 // it, Go collects garbage at its usual pace; near it, more often, so that
