@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -217,4 +218,38 @@ func FuzzSentence(f *testing.F) {
 			t.Errorf("sentence(%q, %d, %d) = %+v, want %+v", text, start, end, got, want)
 		}
 	})
+}
+
+// blockIDRegexp is what blockIDMark matches, as a regular expression.
+var blockIDRegexp = regexp.MustCompile(`(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$`)
+
+// checkBlockIDMark reports where blockIDMark and the regular expression
+// disagree about v.
+func checkBlockIDMark(t *testing.T, v string) {
+	t.Helper()
+	start, id := blockIDMark([]byte(v))
+	m := blockIDRegexp.FindStringSubmatchIndex(v)
+	switch {
+	case m == nil && start >= 0:
+		t.Errorf("blockIDMark(%q) = %d, %q; the expression matches nothing", v, start, id)
+	case m != nil && (start != m[0] || string(id) != v[m[2]:m[3]]):
+		t.Errorf("blockIDMark(%q) = %d, %q; want %d, %q", v, start, id, m[0], v[m[2]:m[3]])
+	}
+}
+
+func TestBlockIDMark(t *testing.T) {
+	for _, v := range []string{
+		"", "^", "^a", "^a-1 ", "^a\t \t", "text ^claim-1", "text\t^x", "text^x", "text ^", "text ^ ",
+		"a ^b ^c", "a ^b c", "a ^b-c_d", "a ^ü", "a ^B9", "x ^a\n", "x\n^a", "x ^a ^", "^^a", " ^^a", "a ^-",
+		"a  ^b  ", "a ^b\u00a0",
+	} {
+		checkBlockIDMark(t, v)
+	}
+}
+
+func FuzzBlockIDMark(f *testing.F) {
+	for _, v := range []string{"text ^claim-1", "^a", "a ^b ^c", "x\t^y \t"} {
+		f.Add(v)
+	}
+	f.Fuzz(checkBlockIDMark)
 }
