@@ -252,18 +252,41 @@ func (r *Renderer) Home() (File, error) {
 
 // changes returns the n pages updated last, newest first.
 func (r *Renderer) changes(n int) []Change {
-	nodes := make([]*graph.Node, 0, len(r.g.IDs()))
-	for _, id := range r.g.IDs() {
-		nodes = append(nodes, r.g.Node(id))
+	ids := r.g.IDs()
+	dates := make([]schema.Date, len(ids))
+	for i, id := range ids {
+		dates[i] = changed(r.g.Node(id))
 	}
-	slices.SortStableFunc(nodes, func(a, b *graph.Node) int {
-		return changed(b).Compare(changed(a))
-	})
 	var out []Change
-	for _, node := range nodes[:min(n, len(nodes))] {
-		out = append(out, Change{Page: r.pageLink(node), Updated: changed(node).Display()})
+	for _, i := range newest(dates, n) {
+		out = append(out, Change{Page: r.pageLink(r.g.Node(ids[i])), Updated: dates[i].Display()})
 	}
 	return out
+}
+
+// newest returns the indexes of the n latest dates, latest first, and of
+// equal dates the first first: what a stable sort would put first. It
+// keeps the n as it goes rather than sort them all: a site of 100,000
+// pages shows 50.
+func newest(dates []schema.Date, n int) []int {
+	kept := make([]int, 0, n+1)
+	for i, d := range dates {
+		if len(kept) == n && (n == 0 || d.Compare(dates[kept[n-1]]) <= 0) {
+			continue // no later than the last kept, which comes first
+		}
+		// After every kept date as late or later: those came first.
+		at, _ := slices.BinarySearchFunc(kept, d, func(k int, d schema.Date) int {
+			if dates[k].Compare(d) >= 0 {
+				return -1
+			}
+			return 1
+		})
+		kept = slices.Insert(kept, at, i)
+		if len(kept) > n {
+			kept = kept[:n]
+		}
+	}
+	return kept
 }
 
 // changed is when a page last changed, as far as its front matter says.
@@ -323,7 +346,7 @@ func (r *Renderer) allLines() []*dayLine {
 				lines = append(lines, &own[i])
 			}
 		}
-		slices.SortStableFunc(lines, func(a, b *dayLine) int { return timeline.Compare(*a.first, *b.first) })
+		slices.SortFunc(lines, func(a, b *dayLine) int { return timeline.Compare(*a.first, *b.first) }) // no ties: see Compare
 		r.allLinesCache = lines
 	})
 	return r.allLinesCache

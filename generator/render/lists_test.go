@@ -1,8 +1,12 @@
 package render
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kbgen/kb/generator/schema"
 )
 
 func TestCompareLower(t *testing.T) {
@@ -41,4 +45,29 @@ func FuzzCompareLower(f *testing.F) {
 			t.Errorf("compareLower(%q, %q) = %d, want %d", a, b, got, want)
 		}
 	})
+}
+
+// TestNewest: newest picks what a stable sort, latest first, puts first,
+// among dates with many ties and some missing.
+func TestNewest(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for trial := range 200 {
+		dates := make([]schema.Date, r.IntN(40))
+		for i := range dates {
+			if r.IntN(8) > 0 { // else the zero date: a page with none
+				dates[i] = schema.Date{Year: 2020 + r.IntN(3), Month: r.IntN(3)}
+			}
+		}
+		all := make([]int, len(dates))
+		for i := range all {
+			all[i] = i
+		}
+		slices.SortStableFunc(all, func(a, b int) int { return dates[b].Compare(dates[a]) })
+		for _, n := range []int{0, 1, 3, len(dates), len(dates) + 2} {
+			want := all[:min(n, len(all))]
+			if got := newest(dates, n); !slices.Equal(got, want) {
+				t.Fatalf("trial %d, n %d: newest %v, want %v (dates %v)", trial, n, got, want, dates)
+			}
+		}
+	}
 }

@@ -615,7 +615,7 @@ func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 			lines = append(lines, line{&related[i], false})
 		}
 	}
-	slices.SortStableFunc(lines, func(a, b line) int { return timeline.Compare(*a.first, *b.first) })
+	slices.SortFunc(lines, func(a, b line) int { return timeline.Compare(*a.first, *b.first) }) // no ties: see Compare
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
 		out[i] = r.lineEntry(l.dayLine, l.own, "", false)

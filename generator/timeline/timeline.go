@@ -80,7 +80,9 @@ func Of(id, title string, t *schema.Type, m *schema.Meta) []Entry {
 
 // Compare orders entries oldest first; entries of one day by page title,
 // then page id, then where they came from in the page, so the order is
-// stable from build to build.
+// stable from build to build. No two entries of a site compare equal
+// (a page's entries differ in Source or Order), so a sort needs not be
+// stable to give the same order every time.
 func Compare(a, b Entry) int {
 	// Not cmp.Or, which would compare the titles and ids of every pair:
 	// most pairs differ by date, and the timelines sort millions of them.
@@ -97,8 +99,10 @@ func Compare(a, b Entry) int {
 	)
 }
 
-// Sort orders entries oldest first.
-func Sort(entries []Entry) { slices.SortStableFunc(entries, Compare) }
+// Sort orders entries oldest first. It is not a stable sort, which moved
+// the 300,000 entries of a 100,000-page site O(n log² n) times, since
+// Compare leaves no ties.
+func Sort(entries []Entry) { slices.SortFunc(entries, Compare) }
 
 // Year is a year's entries, grouped by month; month 0 holds the entries
 // known only to the year.
