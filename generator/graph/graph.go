@@ -64,6 +64,7 @@ type Graph struct {
 
 	nodes    map[string]*Node
 	slots    []*Node          // regular pages by Node.Slot; nil where a page was deleted
+	slotIDs  []string         // their ids, by slot: read without reaching each node (see ID)
 	slotOf   map[string]int32 // the slot of every id a live graph has had
 	shuffled bool             // an update gave a new id a slot, so slot order is no longer id order
 	ids      []string         // published pages, in id order
@@ -190,6 +191,13 @@ func (g *Graph) Node(id string) *Node { return g.nodes[id] }
 // reaches are all filled.
 func (g *Graph) At(slot int32) *Node { return g.slots[slot] }
 
+// ID returns the id of the page in a slot, as At(slot).ID does (or of
+// the page deleted from it, which keeps the slot should it come back).
+// The ids are in a table of their own, by slot: graph.json names the
+// pages behind 1.5 million backlinks at 100,000 pages, and reaching each
+// page's node for its id was three cache misses.
+func (g *Graph) ID(slot int32) string { return g.slotIDs[slot] }
+
 // Slots is one more than the largest slot: a slice of so many elements
 // holds something for every page, indexed by slot.
 func (g *Graph) Slots() int { return len(g.slots) }
@@ -198,6 +206,7 @@ func (g *Graph) Slots() int { return len(g.slots) }
 func (g *Graph) put(n *Node) {
 	g.nodes[n.ID] = n
 	g.slots[n.Slot] = n
+	g.slotIDs[n.Slot] = n.ID
 }
 
 // IDs returns the ids of the published pages, sorted.
@@ -241,8 +250,10 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	}
 	slices.SortFunc(regular, func(a, b *Node) int { return strings.Compare(a.ID, b.ID) })
 	g.slots = slices.Clone(regular)
+	g.slotIDs = make([]string, len(regular))
 	for i, n := range regular {
 		n.Slot = int32(i)
+		g.slotIDs[i] = n.ID
 	}
 	if o.Live {
 		g.slotOf = make(map[string]int32, len(regular))
@@ -370,7 +381,7 @@ func (g *Graph) contribute(n *Node, node func(slot int32) *Node, inPlace bool) {
 		}
 		b := Backlink{From: n.Slot, Link: int32(i)}
 		if inPlace {
-			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return g.slots[x.From].ID })
+			target.Backlinks = insertBlock(target.Backlinks, b, func(x Backlink) string { return g.ID(x.From) })
 		} else {
 			target.Backlinks = append(target.Backlinks, b)
 		}
@@ -757,7 +768,7 @@ func (n *Node) Groups() []Group {
 func (g *Graph) Related(n *Node) []string {
 	ids := make([]string, len(n.related))
 	for i, s := range n.related {
-		ids[i] = g.slots[s].ID
+		ids[i] = g.ID(s)
 	}
 	return ids
 }
@@ -776,7 +787,7 @@ func (g *Graph) relatedOf(n *Node) []int32 {
 		slots = append(slots, e.To)
 	}
 	if g.shuffled {
-		slices.SortFunc(slots, func(a, b int32) int { return strings.Compare(g.slots[a].ID, g.slots[b].ID) })
+		slices.SortFunc(slots, func(a, b int32) int { return strings.Compare(g.ID(a), g.ID(b)) })
 	} else {
 		slices.Sort(slots) // the same, without reading the pages
 	}
@@ -825,7 +836,7 @@ func (g *Graph) Neighbours(id string) []string {
 		}
 	}
 	for _, b := range n.Backlinks {
-		ids = append(ids, g.slots[b.From].ID)
+		ids = append(ids, g.ID(b.From))
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids)

@@ -38,8 +38,8 @@ func checkSlots(t *testing.T, g *Graph, when string) {
 	}
 	for id, n := range g.nodes {
 		same("node", n.Slot, id)
-		if g.At(n.Slot) != n {
-			t.Errorf("%s: At(%d) is not the node of %s", when, n.Slot, id)
+		if g.At(n.Slot) != n || g.ID(n.Slot) != id {
+			t.Errorf("%s: At(%d) is not the node of %s, or ID(%d) = %q", when, n.Slot, id, n.Slot, g.ID(n.Slot))
 		}
 		for _, e := range n.Out {
 			same(id+" out", e.To, e.Page)

@@ -45,6 +45,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	n.renamed = maps.Clone(g.renamed)
 	n.ids = slices.Clone(g.ids)
 	n.slots = slices.Clone(g.slots)
+	n.slotIDs = slices.Clone(g.slotIDs)
 	n.slotOf = maps.Clone(g.slotOf)
 	u.g = &n
 
@@ -147,7 +148,7 @@ func (u *updater) dirty(changes []Change) []string {
 					set[e.Page] = true
 				}
 				for _, b := range old.Backlinks {
-					set[u.old.slots[b.From].ID] = true
+					set[u.old.ID(b.From)] = true
 				}
 			}
 			if !p.IsHome() && !p.IsSectionIndex() {
@@ -365,7 +366,7 @@ func (g *Graph) slotFor(id string) int32 {
 		return s
 	}
 	s := int32(len(g.slots))
-	g.slots = append(g.slots, nil)
+	g.slots, g.slotIDs = append(g.slots, nil), append(g.slotIDs, id)
 	g.slotOf[id] = s
 	g.shuffled = true
 	return s

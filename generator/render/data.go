@@ -122,7 +122,7 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 	w.key("backlinks")
 	w.open('[')
 	for b := range n.FirstBacklinks() { // each linking page once
-		w.string(r.g.At(b.From).ID)
+		w.string(r.g.ID(b.From))
 	}
 	w.close(']')
 	w.close('}')
@@ -222,7 +222,7 @@ func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
 		j.key("related")
 		j.open('[')
 		for _, s := range n.RelatedSlots() { // as Graph.Related, without making its list an entry
-			j.string(r.g.At(s).ID)
+			j.string(r.g.ID(s))
 		}
 		j.close(']')
 		j.close('}')
