@@ -220,10 +220,10 @@ func (r *Renderer) PrepareLinks() {
 
 // prepared is what PrepareLinks makes of a page.
 type prepared struct {
+	made  bool // false for the slots of drafts left out; first, in the cache line the link starts in
 	link  PageLink
 	lines []dayLine
 	doc   *markdown.Document // for the sentences of its links, shown as backlinks
-	made  bool               // false for the slots of drafts left out
 }
 
 // preparedAt is what PrepareLinks made of the page in a slot, or nil.
