@@ -449,14 +449,14 @@ func (g *Graph) relate(n *Node) {
 			}
 			continue
 		}
-		target := g.nodes[found[0]]
-		if !target.Published || target.ID == n.ID {
+		id, target := found[0], g.nodes[found[0]] // the id as found, not read from the node (see toPage)
+		if !target.Published || target.Slot == n.Slot {
 			continue
 		}
-		if slices.ContainsFunc(n.Out, func(e Edge) bool { return e.Relation.Name == rel.Name && e.Page == target.ID }) {
+		if slices.ContainsFunc(n.Out, func(e Edge) bool { return e.To == target.Slot && e.Relation == rel }) {
 			continue
 		}
-		n.Out = append(n.Out, Edge{Relation: rel, Page: target.ID, To: target.Slot})
+		n.Out = append(n.Out, Edge{Relation: rel, Page: id, To: target.Slot})
 	}
 }
 
