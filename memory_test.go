@@ -74,8 +74,8 @@ func TestReadingHeap(t *testing.T) {
 		want  uint64
 	}{
 		{10000, memoryLimit, 10000 * readingTarget},            // 195 MiB
-		{100000, memoryLimit, memoryLimit / 16 * readingShare}, // 840 MiB, not 1953
-		{10000, 256 * mib, 256 * mib / 16 * readingShare},      // GOMEMLIMIT=256MiB: 112 MiB
+		{100000, memoryLimit, memoryLimit / 16 * readingShare}, // 1,200 MiB, not 1953
+		{10000, 256 * mib, 256 * mib / 16 * readingShare},      // GOMEMLIMIT=256MiB: 160 MiB
 		{100000, math.MaxInt64, 100000 * readingTarget},        // GOMEMLIMIT=off
 	}
 	for _, c := range cases {
