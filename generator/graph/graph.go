@@ -103,8 +103,7 @@ type Node struct {
 // Edge is a relation between this page and another.
 type Edge struct {
 	Relation *schema.Relation // the schema's, shared by every edge of it
-	Page     string           // the other page's id
-	To       int32            // the other page's slot
+	To       int32            // the other page, by slot (Graph.At, Graph.ID)
 }
 
 // Label is how the edge is shown on the page that has it: the relation's
@@ -361,9 +360,9 @@ func (g *Graph) contribute(n *Node, node func(slot int32) *Node, inPlace bool) {
 		if t == nil {
 			continue // another core's
 		}
-		in := Edge{Relation: e.Relation, Page: n.ID, To: n.Slot}
+		in := Edge{Relation: e.Relation, To: n.Slot}
 		if inPlace {
-			t.In = insertBlock(t.In, in, func(x Edge) string { return x.Page })
+			t.In = insertBlock(t.In, in, func(x Edge) string { return g.ID(x.To) })
 		} else {
 			t.In = append(t.In, in)
 		}
@@ -449,14 +448,14 @@ func (g *Graph) relate(n *Node) {
 			}
 			continue
 		}
-		id, target := found[0], g.nodes[found[0]] // the id as found, not read from the node (see toPage)
+		target := g.nodes[found[0]]
 		if !target.Published || target.Slot == n.Slot {
 			continue
 		}
 		if slices.ContainsFunc(n.Out, func(e Edge) bool { return e.To == target.Slot && e.Relation == rel }) {
 			continue
 		}
-		n.Out = append(n.Out, Edge{Relation: rel, Page: id, To: target.Slot})
+		n.Out = append(n.Out, Edge{Relation: rel, To: target.Slot})
 	}
 }
 
@@ -742,7 +741,7 @@ type Group struct {
 // Groups returns a page's relations as readers see them: its own in schema
 // order, then those others state about it, each under its inverse label;
 // a symmetric relation shows both directions under one label.
-func (n *Node) Groups() []Group {
+func (g *Graph) Groups(n *Node) []Group {
 	var groups []Group
 	add := func(e Edge, inverse bool) {
 		label := e.Label(inverse)
@@ -753,7 +752,7 @@ func (n *Node) Groups() []Group {
 			i = len(groups) - 1
 		}
 		if !slices.Contains(groups[i].Slots, e.To) {
-			groups[i].Pages = append(groups[i].Pages, e.Page)
+			groups[i].Pages = append(groups[i].Pages, g.ID(e.To))
 			groups[i].Slots = append(groups[i].Slots, e.To)
 		}
 	}

@@ -41,16 +41,17 @@ func checkSlots(t *testing.T, g *Graph, when string) {
 		if g.At(n.Slot) != n || g.ID(n.Slot) != id {
 			t.Errorf("%s: At(%d) is not the node of %s, or ID(%d) = %q", when, n.Slot, id, n.Slot, g.ID(n.Slot))
 		}
-		for _, e := range n.Out {
-			same(id+" out", e.To, e.Page)
+		published := func(what string, slot int32) {
+			t.Helper()
+			if slot < 0 || int(slot) >= g.Slots() || g.At(slot) == nil || !g.At(slot).Published {
+				t.Errorf("%s: %s %s: slot %d holds no published page", when, id, what, slot)
+			}
 		}
-		for _, e := range n.In {
-			same(id+" in", e.To, e.Page)
+		for _, e := range append(slices.Clone(n.Out), n.In...) {
+			published("edge", e.To)
 		}
 		for _, b := range n.Backlinks {
-			if b.From < 0 || int(b.From) >= g.Slots() || g.At(b.From) == nil || !g.At(b.From).Published {
-				t.Errorf("%s: %s backlink: slot %d holds no published page", when, id, b.From)
-			}
+			published("backlink", b.From)
 		}
 		for _, l := range n.Links {
 			if l.State == Resolved || l.State == Unpublished {
@@ -60,7 +61,7 @@ func checkSlots(t *testing.T, g *Graph, when string) {
 		if n.Published {
 			var ids []string
 			for _, e := range append(slices.Clone(n.Out), n.In...) {
-				ids = append(ids, e.Page)
+				ids = append(ids, g.ID(e.To))
 			}
 			slices.Sort(ids)
 			if got, want := g.Related(n), slices.Compact(ids); !slices.Equal(got, want) {

@@ -145,7 +145,7 @@ func (u *updater) dirty(changes []Change) []string {
 			set[p.ID] = true
 			if old := u.old.node(p.ID); old != nil {
 				for _, e := range old.In {
-					set[e.Page] = true
+					set[u.old.ID(e.To)] = true
 				}
 				for _, b := range old.Backlinks {
 					set[u.old.ID(b.From)] = true
@@ -229,8 +229,8 @@ func (u *updater) withdraw(id string) {
 		return
 	}
 	for _, e := range n.Out {
-		if t := u.own(e.Page); t != nil {
-			t.In = slices.DeleteFunc(t.In, func(x Edge) bool { return x.Page == id })
+		if t := u.own(u.old.ID(e.To)); t != nil {
+			t.In = slices.DeleteFunc(t.In, func(x Edge) bool { return x.To == n.Slot })
 		}
 	}
 	for _, t := range n.Links {

@@ -103,7 +103,7 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 			w.key(e.Relation.Name)
 			w.open('[')
 		}
-		w.string(e.Page)
+		w.string(r.g.ID(e.To))
 	}
 	if len(n.Out) > 0 {
 		w.close(']')

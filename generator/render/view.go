@@ -435,7 +435,7 @@ func (r *Renderer) toc(n *graph.Node) []Heading {
 
 func (r *Renderer) groups(n *graph.Node) []Group {
 	var out []Group
-	for _, g := range n.Groups() {
+	for _, g := range r.g.Groups(n) {
 		v := Group{Label: g.Label, Inverse: g.Inverse}
 		for _, s := range g.Slots {
 			v.Pages = append(v.Pages, r.linkTo(s))
