@@ -366,6 +366,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 	tags := map[string]string{}
 	filters := make([]string, r.g.Slots()) // a page's filter data, by slot, shared by its lines
 	lines := r.allLines()                  // oldest first; the page is written newest first
+	var relatedTypes []string
 	for _, l := range lines {
 		if filters[l.slot] != "" {
 			continue
@@ -373,10 +374,25 @@ func (r *Renderer) Timeline(w io.Writer) error {
 		n := r.g.At(l.slot)
 		types[n.Meta.Type] = true
 		attrs := []string{"type:" + n.Meta.Type}
+		// The page itself and the pages related to it, by type: each
+		// related page's type read once, not once a type.
+		related := n.RelatedSlots()
+		relatedTypes = relatedTypes[:0]
+		for _, s := range related {
+			relatedTypes = append(relatedTypes, r.g.At(s).Meta.Type)
+		}
 		for _, d := range dims {
-			for _, rid := range r.related(n, d.Name) {
-				seen[d.Name][rid] = true
-				attrs = append(attrs, d.Name+":"+shortID(rid, d))
+			add := func(id string) {
+				seen[d.Name][id] = true
+				attrs = append(attrs, d.Name+":"+shortID(id, d))
+			}
+			if n.Meta.Type == d.Name {
+				add(n.ID)
+			}
+			for i, s := range related {
+				if relatedTypes[i] == d.Name {
+					add(r.g.ID(s))
+				}
 			}
 		}
 		for _, t := range n.Meta.Tags {
@@ -488,20 +504,6 @@ func (r *Renderer) filterTypes() []*schema.Type {
 // filters write it in the URL: ?participant=china.
 func shortID(id string, t *schema.Type) string {
 	return strings.TrimPrefix(id, t.Folder+"/")
-}
-
-// related returns the pages of a type that n is or is related to.
-func (r *Renderer) related(n *graph.Node, typeName string) []string {
-	var out []string
-	if n.Meta.Type == typeName {
-		out = append(out, n.ID)
-	}
-	for _, s := range n.RelatedSlots() {
-		if m := r.g.At(s); m.Meta.Type == typeName {
-			out = append(out, m.ID)
-		}
-	}
-	return out
 }
 
 // tagIndex groups published pages by tag slug; names keeps the first
