@@ -33,7 +33,7 @@ func TestBuiltinFacts(t *testing.T) {
 		var ids []string
 		for _, e := range n.Out {
 			if e.Relation.Name == relation {
-				ids = append(ids, e.Page)
+				ids = append(ids, g.ID(e.To))
 			}
 		}
 		return ids
@@ -106,7 +106,7 @@ func TestBuiltinFacts(t *testing.T) {
 
 	// China's page shows what it proposed, under the inverse label.
 	var proposed []string
-	for _, gr := range node("participants/china").Groups() {
+	for _, gr := range g.Groups(node("participants/china")) {
 		if gr.Label == "Proposed" {
 			proposed = gr.Pages
 		}
