@@ -61,7 +61,7 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
 		Base: cfg.BasePath(), AsOf: r.asOf.Display(),
 	}
-	if t := tpl[partsKind]; t != nil {
+	if t := tpl.sets[partsKind]; t != nil {
 		r.site.parts = &parts{tpl: t, done: map[[2]string]template.HTML{}}
 	}
 	r.site.Nav = append(r.site.Nav, NavItem{Label: "Home", URL: r.url("/"), Key: "home"})
@@ -103,7 +103,7 @@ func (r *Renderer) execute(kind string, data any) ([]byte, error) {
 
 // write runs a template straight into w, for pages too large to hold.
 func (r *Renderer) write(kind string, data any, w io.Writer) error {
-	t := r.tpl[kind]
+	t := r.tpl.sets[kind]
 	if t == nil {
 		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
 	}
@@ -117,7 +117,7 @@ func (r *Renderer) write(kind string, data any, w io.Writer) error {
 // executeTo runs a template into a reused buffer and hands the result to
 // use, which must not keep it.
 func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) error {
-	t := r.tpl[kind]
+	t := r.tpl.sets[kind]
 	if t == nil {
 		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
 	}
@@ -126,7 +126,13 @@ func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) erro
 		b.Reset()
 		r.buffers.Put(b)
 	}()
-	if err := t.ExecuteTemplate(b, "base.html", data); err != nil {
+	var err error
+	if v, ok := data.(*PageView); ok && kind == "page" && r.tpl.builtinPages {
+		err = writePage(b, v)
+	} else {
+		err = t.ExecuteTemplate(b, "base.html", data)
+	}
+	if err != nil {
 		return &TemplateError{Kind: kind, Err: err}
 	}
 	return use(b.Bytes())

@@ -68,7 +68,25 @@ const partsKind = "parts"
 
 // Templates holds one parsed template set per kind of page, and the parts
 // set.
-type Templates map[string]*template.Template
+type Templates struct {
+	sets map[string]*template.Template
+	// builtinPages says that pages are made with the built-in base.html,
+	// partials.html and page.html, which writePage writes as they would.
+	builtinPages bool
+}
+
+// WritesPages reports whether pages are written in Go, as the built-in
+// templates make them, rather than by running the templates.
+func (t Templates) WritesPages() bool { return t.builtinPages }
+
+// RunningPages returns the templates with pages made by running page.html,
+// as for a site with templates of its own, even where they are the
+// built-in ones (which writePage otherwise writes in Go): for comparing
+// the two.
+func (t Templates) RunningPages() Templates {
+	t.builtinPages = false
+	return t
+}
 
 // LoadTemplates parses the templates once. A template that does not parse
 // is an error with its file and line.
@@ -83,13 +101,16 @@ func LoadTemplates(l Layers) (Templates, diag.List) {
 	}
 	base, partials := read("base.html"), read("partials.html")
 	if len(problems) > 0 {
-		return nil, problems
+		return Templates{}, problems
 	}
-	ts := Templates{}
+	ts := Templates{sets: map[string]*template.Template{}}
 	for _, kind := range append(pageKinds(), partsKind) {
 		files := []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}}
 		if kind != partsKind {
 			files = append(files, struct{ name, text string }{kind + ".html", read(kind + ".html")})
+		}
+		if kind == "page" {
+			ts.builtinPages = pageTemplatesHash(base, partials, files[2].text) == builtinPageTemplates
 		}
 		t := template.New("base.html").Funcs(funcs())
 		for _, part := range files {
@@ -103,7 +124,7 @@ func LoadTemplates(l Layers) (Templates, diag.List) {
 				problems.Add(templateProblem(part.name, err))
 			}
 		}
-		ts[kind] = t
+		ts.sets[kind] = t
 	}
 	return ts, problems
 }
