@@ -1,8 +1,9 @@
 // Package graph links pages to each other: it resolves relations and
 // wikilinks by id, slug, alias or title, adds every relation's inverse,
 // collects backlinks with their sentences, and derives timeline entries.
-// Pages are kept by id, and edges name ids, so that replacing one page on
-// an edit replaces one entry.
+// Pages are kept by id and numbered by slot; edges, targets and
+// backlinks name pages by slot, which an update keeps for each id, so
+// that replacing one page on an edit replaces one entry.
 package graph
 
 import (
