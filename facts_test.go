@@ -108,7 +108,9 @@ func TestBuiltinFacts(t *testing.T) {
 	var proposed []string
 	for _, gr := range g.Groups(node("participants/china")) {
 		if gr.Label == "Proposed" {
-			proposed = gr.Pages
+			for _, s := range gr.Slots {
+				proposed = append(proposed, g.ID(s))
+			}
 		}
 	}
 	for _, p := range []string{"initiatives/global-ai-governance-initiative", "initiatives/global-ai-governance-action-plan"} {

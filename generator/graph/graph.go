@@ -80,10 +80,10 @@ type Graph struct {
 
 // Node is a page with its place in the graph.
 //
-// Its Slot numbers it among the graph's regular pages: edges, targets and
-// backlinks carry the slot of the page they reach beside its id, so that
-// rendering finds that page's data by index rather than by hashing its id
-// (at 100,000 pages, millions of lookups that miss the cache). A build
+// Its Slot numbers it among the graph's regular pages: edges and
+// backlinks name the page they reach by slot, targets by slot and id, so
+// that rendering finds that page's data by index rather than by hashing
+// its id (at 100,000 pages, millions of lookups that miss the cache). A build
 // numbers pages in id order; an update keeps every id's slot and gives a
 // new id the next one.
 type Node struct {
@@ -733,10 +733,9 @@ func (g *Graph) resolveAsset(from *Node, target string) (Target, string, bool) {
 // Group is the pages a node is related to under one label.
 type Group struct {
 	Label    string
-	Relation string // the relation's name
-	Inverse  bool   // the label is the inverse: others state the relation
-	Pages    []string
-	Slots    []int32 // the slots of Pages
+	Relation string  // the relation's name
+	Inverse  bool    // the label is the inverse: others state the relation
+	Slots    []int32 // the pages, by slot (Graph.At, Graph.ID)
 }
 
 // Groups returns a page's relations as readers see them: its own in schema
@@ -753,7 +752,6 @@ func (g *Graph) Groups(n *Node) []Group {
 			i = len(groups) - 1
 		}
 		if !slices.Contains(groups[i].Slots, e.To) {
-			groups[i].Pages = append(groups[i].Pages, g.ID(e.To))
 			groups[i].Slots = append(groups[i].Slots, e.To)
 		}
 	}

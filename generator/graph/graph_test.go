@@ -134,7 +134,11 @@ func TestRelations(t *testing.T) {
 func groupStrings(gr *Graph, n *Node) []string {
 	var out []string
 	for _, g := range gr.Groups(n) {
-		out = append(out, fmt.Sprintf("%s (%s, %v): %s", g.Label, g.Relation, g.Inverse, strings.Join(g.Pages, " ")))
+		var ids []string
+		for _, s := range g.Slots {
+			ids = append(ids, gr.ID(s))
+		}
+		out = append(out, fmt.Sprintf("%s (%s, %v): %s", g.Label, g.Relation, g.Inverse, strings.Join(ids, " ")))
 	}
 	return out
 }
