@@ -335,13 +335,15 @@ type TimelineView struct {
 // each page keeps (dayLines), which its related pages' timelines show.
 func (r *Renderer) allLines() []*dayLine {
 	r.allLinesOnce.Do(func() {
+		ids := r.g.IDs()
+		pages := make([][]dayLine, len(ids))
 		n := 0
-		for _, id := range r.g.IDs() {
-			n += len(r.dayLines(r.g.Node(id).Slot))
+		for i, id := range ids {
+			pages[i] = r.dayLines(r.g.Node(id).Slot)
+			n += len(pages[i])
 		}
 		lines := make([]*dayLine, 0, n)
-		for _, id := range r.g.IDs() {
-			own := r.dayLines(r.g.Node(id).Slot)
+		for _, own := range pages {
 			for i := range own {
 				lines = append(lines, &own[i])
 			}

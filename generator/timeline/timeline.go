@@ -81,7 +81,7 @@ func Of(id, title string, t *schema.Type, m *schema.Meta) []Entry {
 // Compare orders entries oldest first; entries of one day by page title,
 // then page id, then where they came from in the page, so the order is
 // stable from build to build. No two entries of a site compare equal
-// (a page's entries differ in Source or Order), so a sort needs not be
+// (a page's entries differ in Source or Order), so a sort need not be
 // stable to give the same order every time.
 func Compare(a, b Entry) int {
 	// Not cmp.Or, which would compare the titles and ids of every pair:
