@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,21 +43,11 @@ func TestWritePageAsTemplates(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if !bytes.Equal(got.Data, want.Data) {
-					t.Errorf("%s (drafts %v): %s differs from page.html's:\n%s", filepath.Base(src), drafts, id, firstDifference(want.Data, got.Data))
+				if d := diffFiles(map[string][]byte{got.Path: want.Data}, map[string][]byte{got.Path: got.Data}); d != "" {
+					t.Errorf("%s (drafts %v): written, not as page.html makes it:\n%s", filepath.Base(src), drafts, d)
 				}
 			}
 			s.Close()
 		}
 	}
-}
-
-// firstDifference shows where two outputs part, with some context.
-func firstDifference(want, got []byte) string {
-	i := 0
-	for i < len(want) && i < len(got) && want[i] == got[i] {
-		i++
-	}
-	from := max(0, i-80)
-	return "want …" + string(want[from:min(len(want), i+80)]) + "…\ngot  …" + string(got[from:min(len(got), i+80)]) + "…"
 }

@@ -19,23 +19,28 @@ import (
 // about the graph.
 func build(t *testing.T, files map[string]string, assets []string, o Options) *Graph {
 	t.Helper()
-	s := schema.Builtin()
-	conv := markdown.New(markdown.Options{})
 	var pages []*Page
 	for _, path := range slices.Sorted(maps.Keys(files)) {
-		p, problems := content.Parse(path, []byte(files[path]))
-		m, ps := s.Validate(p)
-		problems.Add(ps...)
-		if problems.Errors(false) > 0 {
-			t.Fatalf("%s: %s", path, problems)
-		}
-		d, err := conv.Convert(p.Body, p.BodyLine)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		pages = append(pages, &Page{Page: p, Meta: m, Doc: d})
+		pages = append(pages, parsePage(t, path, files[path]))
 	}
-	return Build(s, pages, assets, o)
+	return Build(schema.Builtin(), pages, assets, o)
+}
+
+// parsePage runs the stages before the graph on one file; they must find
+// no errors.
+func parsePage(t *testing.T, path, text string) *Page {
+	t.Helper()
+	p, problems := content.Parse(path, []byte(text))
+	m, ps := schema.Builtin().Validate(p)
+	problems.Add(ps...)
+	if problems.Errors(false) > 0 {
+		t.Fatalf("%s: %s", path, problems)
+	}
+	d, err := markdown.New(markdown.Options{}).Convert(p.Body, p.BodyLine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Page{Page: p, Meta: m, Doc: d}
 }
 
 func problemStrings(l diag.List) []string {

@@ -4,27 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/kbgen/kb/generator/content"
-	"github.com/kbgen/kb/generator/markdown"
-	"github.com/kbgen/kb/generator/schema"
 )
-
-// parsePage makes one page as build does, for an update.
-func parsePage(t *testing.T, path, text string) *Page {
-	t.Helper()
-	p, problems := content.Parse(path, []byte(text))
-	m, ps := schema.Builtin().Validate(p)
-	problems.Add(ps...)
-	if problems.Errors(false) > 0 {
-		t.Fatalf("%s: %s", path, problems)
-	}
-	d, err := markdown.New(markdown.Options{}).Convert(p.Body, p.BodyLine)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Page{Page: p, Meta: m, Doc: d}
-}
 
 // checkSlots reports every slot of g that does not name the page its id
 // names: a node's own, and those its edges, targets and backlinks carry.
