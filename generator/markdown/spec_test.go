@@ -26,8 +26,6 @@ type specExample struct {
 var specExceptions = map[int]string{
 	142: "highlighting: chroma writes a known language as <pre class=\"chroma\">",
 	143: "highlighting: chroma writes a known language as <pre class=\"chroma\">",
-	226: "GFM autolinks: goldmark's Linkify keeps the spaces before a hard line break (upstream; invisible in a browser)",
-	635: "GFM autolinks: goldmark's Linkify keeps the spaces before a hard line break (upstream; invisible in a browser)",
 	608: "GFM autolinks: a bare URL inside < > becomes a link",
 	611: "GFM autolinks: a bare URL becomes a link",
 	612: "GFM autolinks: a bare e-mail address becomes a link",
