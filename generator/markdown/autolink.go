@@ -56,8 +56,8 @@ type textRuns struct{}
 func (textRuns) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() == ast.TypeInline || n.IsRaw() {
-			return ast.WalkContinue, nil
+		if !entering || n.Kind() == ast.KindText || n.IsRaw() {
+			return ast.WalkContinue, nil // a text node has no children; a raw node's are not text
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			t, ok := c.(*ast.Text)
