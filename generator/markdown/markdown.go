@@ -49,6 +49,7 @@ type Converter struct {
 func New(o Options) *Converter {
 	opts := []renderer.Option{
 		renderer.WithNodeRenderers(util.Prioritized(newCodeBlockRenderer(), 100)),
+		html.WithWriter(textWriter{html.DefaultWriter}),
 	}
 	if o.Unsafe {
 		opts = append(opts, html.WithUnsafe())
