@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,13 +10,14 @@ import (
 	"github.com/kbgen/kb/generator/render"
 )
 
-// TestWritePageAsTemplates: with the built-in templates, pages are
-// written in Go (render.writePage); every page of whole sites, the
-// built-in one, the test site (its own schema, a base URL) and a
-// generated corpus, comes out byte for byte as running page.html makes
-// it. When templates/base.html, partials.html or page.html change, the
-// Go writer stands aside (the templates' hash no longer matches) and this
-// test fails until it writes what they do.
+// TestWritePageAsTemplates: with the built-in templates, pages and the
+// timeline page are written in Go (render.writePage, writeTimeline);
+// every page of whole sites, the built-in one, the test site (its own
+// schema, a base URL) and a generated corpus, and their timeline pages
+// come out byte for byte as running page.html and timeline.html makes
+// them. When templates/base.html, partials.html, page.html or
+// timeline.html change, the Go writer stands aside (the templates' hash
+// no longer matches) and this test fails until it writes what they do.
 func TestWritePageAsTemplates(t *testing.T) {
 	builtin := os.DirFS("../..")
 	generated := t.TempDir()
@@ -30,7 +32,7 @@ func TestWritePageAsTemplates(t *testing.T) {
 			}
 			if !s.tpl.WritesPages() {
 				s.Close()
-				t.Fatalf("the built-in page templates are not those render.writePage writes: make it write what templates/base.html, partials.html and page.html make, then set builtinPageTemplates in generator/render/pagehtml.go to their hash (TestBuiltinPageTemplates)")
+				t.Fatalf("the built-in templates are not those kb writes in Go: make render.writePage and writeTimeline write what templates/base.html, partials.html, page.html and timeline.html make, then set the hashes in generator/render (TestBuiltinTemplates)")
 			}
 			written := render.New(s.cfg, s.graph, s.tpl)
 			run := render.New(s.cfg, s.graph, s.tpl.RunningPages())
@@ -46,6 +48,16 @@ func TestWritePageAsTemplates(t *testing.T) {
 				if d := diffFiles(map[string][]byte{got.Path: want.Data}, map[string][]byte{got.Path: got.Data}); d != "" {
 					t.Errorf("%s (drafts %v): written, not as page.html makes it:\n%s", filepath.Base(src), drafts, d)
 				}
+			}
+			var want, got bytes.Buffer
+			if err := run.Timeline(&want); err != nil {
+				t.Fatal(err)
+			}
+			if err := written.Timeline(&got); err != nil {
+				t.Fatal(err)
+			}
+			if d := diffFiles(map[string][]byte{"timeline": want.Bytes()}, map[string][]byte{"timeline": got.Bytes()}); d != "" {
+				t.Errorf("%s (drafts %v): the timeline page written, not as timeline.html makes it:\n%s", filepath.Base(src), drafts, d)
 			}
 			s.Close()
 		}

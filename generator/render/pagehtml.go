@@ -34,39 +34,17 @@ func pageTemplatesHash(base, partials, page string) string {
 
 // writePage writes a page as the built-in base.html and page.html do.
 func writePage(b *bytes.Buffer, v *PageView) error {
-	s := v.Site
-	head, err := s.Cached("head", "")
-	if err != nil {
-		return err
-	}
-	header, err := s.Cached("header", v.Key)
-	if err != nil {
-		return err
-	}
-	footer, err := s.Cached("footer", "")
-	if err != nil {
-		return err
-	}
 	p := v.Page
-	b.Grow(len(head) + len(header) + len(footer) + len(v.Body) + len(v.HTML.Facts) + len(v.HTML.Timeline) +
-		len(v.HTML.Sources) + len(v.HTML.TOC) + len(v.HTML.Inverse) + len(v.HTML.Backlinks) + 2048)
-
-	// base.html, to its "main" block.
-	b.WriteString("<!doctype html>\n<html lang=\"")
-	escape(b, s.Language)
-	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	escape(b, p.Title)
-	b.WriteString(" · ")
-	escape(b, s.Title)
-	b.WriteString("</title>\n<meta name=\"description\" content=\"")
-	escape(b, p.Summary)
-	b.WriteString("\">\n")
-	b.WriteString(string(head))
-	b.WriteString("\n</head>\n<body data-base=\"")
-	escape(b, s.Base)
-	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-	b.WriteString(string(header))
-	b.WriteString("\n<main id=\"main\" class=\"wrap\">\n")
+	b.Grow(len(v.Body) + len(v.HTML.Facts) + len(v.HTML.Timeline) + len(v.HTML.Sources) + len(v.HTML.TOC) +
+		len(v.HTML.Inverse) + len(v.HTML.Backlinks) + 8192)
+	footer, err := writeBaseTop(b, v.Site, v.Key, func() {
+		escape(b, p.Title)
+		b.WriteString(" · ")
+		escape(b, v.Site.Title)
+	}, func() { escape(b, p.Summary) })
+	if err != nil {
+		return err
+	}
 
 	// page.html's "main".
 	b.WriteString("\n<article class=\"page type-")
@@ -126,9 +104,46 @@ func writePage(b *bytes.Buffer, v *PageView) error {
 	}
 	b.WriteString("\n    </aside>\n  </div>\n</article>\n")
 
-	// The rest of base.html.
-	b.WriteString("\n</main>\n")
-	b.WriteString(string(footer))
-	b.WriteString("\n</body>\n</html>\n")
+	writeBaseBottom(b, footer)
 	return nil
+}
+
+// writeBaseTop writes the built-in base.html up to its "main" block, with
+// title and description writing what the page's blocks of those names
+// do, and returns the footer for writeBaseBottom.
+func writeBaseTop(b stringWriter, s *Site, key string, title, description func()) (footer string, err error) {
+	head, err := s.Cached("head", "")
+	if err != nil {
+		return "", err
+	}
+	header, err := s.Cached("header", key)
+	if err != nil {
+		return "", err
+	}
+	foot, err := s.Cached("footer", "")
+	if err != nil {
+		return "", err
+	}
+	b.WriteString("<!doctype html>\n<html lang=\"")
+	escape(b, s.Language)
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	title()
+	b.WriteString("</title>\n<meta name=\"description\" content=\"")
+	description()
+	b.WriteString("\">\n")
+	b.WriteString(string(head))
+	b.WriteString("\n</head>\n<body data-base=\"")
+	escape(b, s.Base)
+	b.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+	b.WriteString(string(header))
+	b.WriteString("\n<main id=\"main\" class=\"wrap\">\n")
+	return string(foot), nil
+}
+
+// writeBaseBottom writes the rest of the built-in base.html, after its
+// "main" block.
+func writeBaseBottom(b stringWriter, footer string) {
+	b.WriteString("\n</main>\n")
+	b.WriteString(footer)
+	b.WriteString("\n</body>\n</html>\n")
 }

@@ -10,10 +10,12 @@ import (
 	"github.com/kbgen/kb/generator/diag"
 )
 
-// TestBuiltinPageTemplates: builtinPageTemplates is the hash of the
-// repository's templates, which writePage writes pages as (whole sites
-// are compared in generator/build's TestWritePageAsTemplates).
-func TestBuiltinPageTemplates(t *testing.T) {
+// TestBuiltinTemplates: builtinPageTemplates and builtinTimelineTemplates
+// are the hashes of the repository's templates, which writePage and
+// writeTimeline write as (whole sites are compared in generator/build's
+// TestWritePageAsTemplates). It fails when one of them changes, with the
+// hash to set once the Go writer writes what the template makes.
+func TestBuiltinTemplates(t *testing.T) {
 	read := func(name string) string {
 		b, err := os.ReadFile("../../templates/" + name)
 		if err != nil {
@@ -21,8 +23,13 @@ func TestBuiltinPageTemplates(t *testing.T) {
 		}
 		return string(b)
 	}
-	if got := pageTemplatesHash(read("base.html"), read("partials.html"), read("page.html")); got != builtinPageTemplates {
-		t.Errorf("the built-in page templates changed: make writePage write what they make, then set builtinPageTemplates to %q", got)
+	for _, tt := range []struct{ kind, writer, constant, want string }{
+		{"page", "writePage", "builtinPageTemplates", builtinPageTemplates},
+		{"timeline", "writeTimeline", "builtinTimelineTemplates", builtinTimelineTemplates},
+	} {
+		if got := pageTemplatesHash(read("base.html"), read("partials.html"), read(tt.kind+".html")); got != tt.want {
+			t.Errorf("the built-in %s templates changed: make %s write what they make, then set %s to %q", tt.kind, tt.writer, tt.constant, got)
+		}
 	}
 }
 
@@ -87,3 +94,4 @@ func FuzzWritePage(f *testing.F) {
 		checkWritePage(t, title, summary, typ, date, alias, lang, lists)
 	})
 }
+

@@ -108,7 +108,13 @@ func (r *Renderer) write(kind string, data any, w io.Writer) error {
 		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := t.ExecuteTemplate(bw, "base.html", data); err != nil {
+	var err error
+	if v, ok := data.(*TimelineView); ok && kind == "timeline" && r.tpl.builtinTimeline {
+		err = writeTimeline(bw, v)
+	} else {
+		err = t.ExecuteTemplate(bw, "base.html", data)
+	}
+	if err != nil {
 		return &TemplateError{Kind: kind, Err: err}
 	}
 	return bw.Flush()

@@ -71,20 +71,22 @@ const partsKind = "parts"
 type Templates struct {
 	sets map[string]*template.Template
 	// builtinPages says that pages are made with the built-in base.html,
-	// partials.html and page.html, which writePage writes as they would.
-	builtinPages bool
+	// partials.html and page.html, which writePage writes as they would;
+	// builtinTimeline the same of timeline.html and writeTimeline.
+	builtinPages, builtinTimeline bool
 }
 
-// WritesPages reports whether pages are written in Go, as the built-in
-// templates make them, rather than by running the templates.
-func (t Templates) WritesPages() bool { return t.builtinPages }
+// WritesPages reports whether pages and the timeline page are written in
+// Go, as the built-in templates make them, rather than by running the
+// templates.
+func (t Templates) WritesPages() bool { return t.builtinPages && t.builtinTimeline }
 
-// RunningPages returns the templates with pages made by running page.html,
-// as for a site with templates of its own, even where they are the
-// built-in ones (which writePage otherwise writes in Go): for comparing
-// the two.
+// RunningPages returns the templates with every page made by running its
+// template, as for a site with templates of its own, even where they are
+// the built-in ones (which writePage and writeTimeline otherwise write in
+// Go): for comparing the two.
 func (t Templates) RunningPages() Templates {
-	t.builtinPages = false
+	t.builtinPages, t.builtinTimeline = false, false
 	return t
 }
 
@@ -109,8 +111,11 @@ func LoadTemplates(l Layers) (Templates, diag.List) {
 		if kind != partsKind {
 			files = append(files, struct{ name, text string }{kind + ".html", read(kind + ".html")})
 		}
-		if kind == "page" {
+		switch kind {
+		case "page":
 			ts.builtinPages = pageTemplatesHash(base, partials, files[2].text) == builtinPageTemplates
+		case "timeline":
+			ts.builtinTimeline = pageTemplatesHash(base, partials, files[2].text) == builtinTimelineTemplates
 		}
 		t := template.New("base.html").Funcs(funcs())
 		for _, part := range files {
