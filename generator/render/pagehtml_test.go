@@ -94,4 +94,3 @@ func FuzzWritePage(f *testing.F) {
 		checkWritePage(t, title, summary, typ, date, alias, lang, lists)
 	})
 }
-
