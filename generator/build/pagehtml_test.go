@@ -10,14 +10,14 @@ import (
 	"github.com/kbgen/kb/generator/render"
 )
 
-// TestWritePageAsTemplates: with the built-in templates, pages and the
-// timeline page are written in Go (render.writePage, writeTimeline);
-// every page of whole sites, the built-in one, the test site (its own
-// schema, a base URL) and a generated corpus, and their timeline pages
-// come out byte for byte as running page.html and timeline.html makes
-// them. When templates/base.html, partials.html, page.html or
-// timeline.html change, the Go writer stands aside (the templates' hash
-// no longer matches) and this test fails until it writes what they do.
+// TestWritePageAsTemplates: with the built-in templates, pages, the
+// timeline page, the type indexes and the tag pages are written in Go
+// (render.writeInGo); for whole sites, the built-in one, the test site
+// (its own schema, a base URL) and a generated corpus, every one of them
+// comes out byte for byte as running its template makes it. When
+// templates/base.html, partials.html or a kind's own template change,
+// its Go writer stands aside (the templates' hash no longer matches) and
+// this test fails until it writes what they do.
 func TestWritePageAsTemplates(t *testing.T) {
 	builtin := os.DirFS("../..")
 	generated := t.TempDir()
@@ -30,36 +30,50 @@ func TestWritePageAsTemplates(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !s.tpl.WritesPages() {
+			if !s.tpl.WritesInGo() {
 				s.Close()
-				t.Fatalf("the built-in templates are not those kb writes in Go: make render.writePage and writeTimeline write what templates/base.html, partials.html, page.html and timeline.html make, then set the hashes in generator/render (TestBuiltinTemplates)")
+				t.Fatalf("the built-in templates are not those kb writes in Go: make render.writeInGo's writers write what templates/base.html, partials.html and each kind's template make, then set their hashes in generator/render (TestBuiltinTemplates)")
 			}
-			written := render.New(s.cfg, s.graph, s.tpl)
-			run := render.New(s.cfg, s.graph, s.tpl.RunningPages())
-			for _, id := range s.graph.IDs() {
-				want, err := run.Page(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := written.Page(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if d := diffFiles(map[string][]byte{got.Path: want.Data}, map[string][]byte{got.Path: got.Data}); d != "" {
-					t.Errorf("%s (drafts %v): written, not as page.html makes it:\n%s", filepath.Base(src), drafts, d)
-				}
-			}
-			var want, got bytes.Buffer
-			if err := run.Timeline(&want); err != nil {
-				t.Fatal(err)
-			}
-			if err := written.Timeline(&got); err != nil {
-				t.Fatal(err)
-			}
-			if d := diffFiles(map[string][]byte{"timeline": want.Bytes()}, map[string][]byte{"timeline": got.Bytes()}); d != "" {
-				t.Errorf("%s (drafts %v): the timeline page written, not as timeline.html makes it:\n%s", filepath.Base(src), drafts, d)
+			want := renderEach(t, s, render.New(s.cfg, s.graph, s.tpl.RunningTemplates()))
+			got := renderEach(t, s, render.New(s.cfg, s.graph, s.tpl))
+			if d := diffFiles(want, got); d != "" {
+				t.Errorf("%s (drafts %v): written in Go, not as the templates make it:\n%s", filepath.Base(src), drafts, d)
 			}
 			s.Close()
 		}
 	}
+}
+
+// renderEach renders the site's pages, timeline page, type indexes and
+// tag pages with r, into memory.
+func renderEach(t *testing.T, s *Site, r *render.Renderer) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	put := func(path string, data []byte) error {
+		files[path] = bytes.Clone(data)
+		return nil
+	}
+	for _, id := range s.graph.IDs() {
+		f, err := r.Page(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Path] = f.Data
+	}
+	var timeline bytes.Buffer
+	if err := r.Timeline(&timeline); err != nil {
+		t.Fatal(err)
+	}
+	files["timeline/index.html"] = timeline.Bytes()
+	for _, typ := range s.cfg.Schema.Types {
+		f, err := r.List(typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[f.Path] = f.Data
+	}
+	if err := r.Tags(put); err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

@@ -33,13 +33,19 @@ type Row struct {
 func (r Row) HTML() template.HTML {
 	var b strings.Builder
 	b.Grow(len(r.Page.Title) + len(r.Page.HTML) + len(r.Page.Summary) + 64*len(r.Cells) + 96)
+	r.write(&b)
+	return template.HTML(b.String())
+}
+
+// write writes the row's HTML.
+func (r *Row) write(b stringWriter) {
 	b.WriteString(`<tr><td data-sort="`)
-	escape(&b, r.Page.Title)
+	escape(b, r.Page.Title)
 	b.WriteString(`">`)
 	b.WriteString(string(r.Page.HTML))
 	if r.Page.Summary != "" {
 		b.WriteString(`<span class="row-summary">`)
-		escape(&b, r.Page.Summary)
+		escape(b, r.Page.Summary)
 		b.WriteString(`</span>`)
 	}
 	b.WriteString(`</td>`)
@@ -47,15 +53,14 @@ func (r Row) HTML() template.HTML {
 		b.WriteString(`<td`)
 		if c.Sort != "" {
 			b.WriteString(` data-sort="`)
-			escape(&b, c.Sort)
+			escape(b, c.Sort)
 			b.WriteString(`"`)
 		}
 		b.WriteString(`>`)
-		escape(&b, c.Text)
+		escape(b, c.Text)
 		b.WriteString(`</td>`)
 	}
 	b.WriteString(`</tr>`)
-	return template.HTML(b.String())
 }
 
 // Column is a column of a type index; enum and bool columns can filter.

@@ -10,11 +10,11 @@ import (
 	"github.com/kbgen/kb/generator/diag"
 )
 
-// TestBuiltinTemplates: builtinPageTemplates and builtinTimelineTemplates
-// are the hashes of the repository's templates, which writePage and
-// writeTimeline write as (whole sites are compared in generator/build's
-// TestWritePageAsTemplates). It fails when one of them changes, with the
-// hash to set once the Go writer writes what the template makes.
+// TestBuiltinTemplates: builtinTemplates holds the hashes of the
+// repository's templates, which the Go writers write as (whole sites are
+// compared in generator/build's TestWritePageAsTemplates). It fails when
+// one of them changes, with the hash to set once the Go writer writes
+// what the template makes.
 func TestBuiltinTemplates(t *testing.T) {
 	read := func(name string) string {
 		b, err := os.ReadFile("../../templates/" + name)
@@ -23,12 +23,9 @@ func TestBuiltinTemplates(t *testing.T) {
 		}
 		return string(b)
 	}
-	for _, tt := range []struct{ kind, writer, constant, want string }{
-		{"page", "writePage", "builtinPageTemplates", builtinPageTemplates},
-		{"timeline", "writeTimeline", "builtinTimelineTemplates", builtinTimelineTemplates},
-	} {
-		if got := pageTemplatesHash(read("base.html"), read("partials.html"), read(tt.kind+".html")); got != tt.want {
-			t.Errorf("the built-in %s templates changed: make %s write what they make, then set %s to %q", tt.kind, tt.writer, tt.constant, got)
+	for kind, want := range builtinTemplates {
+		if got := pageTemplatesHash(read("base.html"), read("partials.html"), read(kind+".html")); got != want {
+			t.Errorf("the built-in %s templates changed: make its Go writer (see writeInGo) write what they make, then set builtinTemplates[%q] to %q", kind, kind, got)
 		}
 	}
 }

@@ -59,7 +59,7 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	}
 	r.site = &Site{
 		Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Base: cfg.BasePath(), AsOf: r.asOf.Display(),
+		Base: cfg.BasePath(), AsOf: r.asOf.Display(), baseHref: baseHref(cfg.BasePath()),
 	}
 	if t := tpl.sets[partsKind]; t != nil {
 		r.site.parts = &parts{tpl: t, done: map[[2]string]template.HTML{}}
@@ -109,8 +109,8 @@ func (r *Renderer) write(kind string, data any, w io.Writer) error {
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var err error
-	if v, ok := data.(*TimelineView); ok && kind == "timeline" && r.tpl.builtinTimeline {
-		err = writeTimeline(bw, v)
+	if r.tpl.inGo[kind] {
+		err = writeInGo(bw, data)
 	} else {
 		err = t.ExecuteTemplate(bw, "base.html", data)
 	}
@@ -133,8 +133,8 @@ func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) erro
 		r.buffers.Put(b)
 	}()
 	var err error
-	if v, ok := data.(*PageView); ok && kind == "page" && r.tpl.builtinPages {
-		err = writePage(b, v)
+	if r.tpl.inGo[kind] {
+		err = writeInGo(b, data)
 	} else {
 		err = t.ExecuteTemplate(b, "base.html", data)
 	}

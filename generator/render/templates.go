@@ -70,23 +70,30 @@ const partsKind = "parts"
 // set.
 type Templates struct {
 	sets map[string]*template.Template
-	// builtinPages says that pages are made with the built-in base.html,
-	// partials.html and page.html, which writePage writes as they would;
-	// builtinTimeline the same of timeline.html and writeTimeline.
-	builtinPages, builtinTimeline bool
+	// inGo holds the kinds of page written in Go (see writeInGo): those
+	// whose base.html, partials.html and own template are the built-in
+	// ones, which the Go writers write as they would.
+	inGo map[string]bool
 }
 
-// WritesPages reports whether pages and the timeline page are written in
-// Go, as the built-in templates make them, rather than by running the
-// templates.
-func (t Templates) WritesPages() bool { return t.builtinPages && t.builtinTimeline }
+// WritesInGo reports whether every kind of page that has a Go writer is
+// written by it, as the built-in templates make them, rather than by
+// running the templates.
+func (t Templates) WritesInGo() bool {
+	for kind := range builtinTemplates {
+		if !t.inGo[kind] {
+			return false
+		}
+	}
+	return true
+}
 
-// RunningPages returns the templates with every page made by running its
-// template, as for a site with templates of its own, even where they are
-// the built-in ones (which writePage and writeTimeline otherwise write in
-// Go): for comparing the two.
-func (t Templates) RunningPages() Templates {
-	t.builtinPages, t.builtinTimeline = false, false
+// RunningTemplates returns the templates with every page made by running
+// its template, as for a site with templates of its own, even where they
+// are the built-in ones (which the Go writers otherwise write): for
+// comparing the two.
+func (t Templates) RunningTemplates() Templates {
+	t.inGo = nil
 	return t
 }
 
@@ -105,17 +112,14 @@ func LoadTemplates(l Layers) (Templates, diag.List) {
 	if len(problems) > 0 {
 		return Templates{}, problems
 	}
-	ts := Templates{sets: map[string]*template.Template{}}
+	ts := Templates{sets: map[string]*template.Template{}, inGo: map[string]bool{}}
 	for _, kind := range append(pageKinds(), partsKind) {
 		files := []struct{ name, text string }{{"base.html", base}, {"partials.html", partials}}
 		if kind != partsKind {
 			files = append(files, struct{ name, text string }{kind + ".html", read(kind + ".html")})
 		}
-		switch kind {
-		case "page":
-			ts.builtinPages = pageTemplatesHash(base, partials, files[2].text) == builtinPageTemplates
-		case "timeline":
-			ts.builtinTimeline = pageTemplatesHash(base, partials, files[2].text) == builtinTimelineTemplates
+		if h, ok := builtinTemplates[kind]; ok && pageTemplatesHash(base, partials, files[2].text) == h {
+			ts.inGo[kind] = true
 		}
 		t := template.New("base.html").Funcs(funcs())
 		for _, part := range files {

@@ -1,22 +1,15 @@
 package render
 
 import (
-	"bufio"
 	"strconv"
 )
-
-// builtinTimelineTemplates is the SHA-256 of the built-in base.html,
-// partials.html and timeline.html, each followed by a NUL byte (see
-// pageTemplatesHash): the templates writeTimeline writes the timeline
-// page as.
-const builtinTimelineTemplates = "36f4fb6902dcb0881d01eb002e7f24f985a1811bab926c38f91017821df50bcf"
 
 // writeTimeline writes the timeline page as the built-in base.html and
 // timeline.html do. The page has an entry for every date of every page
 // (300,000 at 100,000 pages), each of which the template printed through
 // a reflective call and a string of its own; here each is written
 // straight into b.
-func writeTimeline(b *bufio.Writer, v *TimelineView) error {
+func writeTimeline(b stringWriter, v *TimelineView) error {
 	s := v.Site
 	footer, err := writeBaseTop(b, s, v.Key, func() {
 		b.WriteString("Timeline · ")

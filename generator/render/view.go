@@ -25,7 +25,8 @@ type Site struct {
 	Nav         []NavItem
 	AsOf        string // the latest "updated" date of any page, for readers
 
-	parts *parts // see Cached
+	parts    *parts // see Cached
+	baseHref string // Base as printed at the start of an href (see baseHref)
 }
 
 // Cached is the template name, defined in base.html or partials.html,
@@ -269,10 +270,14 @@ func (r *Renderer) pageLink(n *graph.Node) *PageLink {
 }
 
 func (r *Renderer) makePageLink(n *graph.Node) PageLink {
-	p := PageLink{
+	return newPageLink(PageLink{
 		ID: n.ID, Title: n.Title, URL: r.url(n.URL()),
 		Type: n.Meta.Type, TypeLabel: typeLabel(n.Type), Summary: n.Summary(),
-	}
+	})
+}
+
+// newPageLink returns p with its HTML made from its other fields.
+func newPageLink(p PageLink) PageLink {
 	var b strings.Builder
 	b.Grow(len(p.URL) + len(p.Title) + 96)
 	b.WriteString(pageLinkOpen)
@@ -294,22 +299,27 @@ func (r *Renderer) makePageLink(n *graph.Node) PageLink {
 func (p *PageLink) Card() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.URL) + len(p.Title) + len(p.Summary) + 192)
+	p.writeCard(&b)
+	return template.HTML(b.String())
+}
+
+// writeCard writes the page's card.
+func (p *PageLink) writeCard(b stringWriter) {
 	b.WriteString(`<li class="card-item"><a class="card type-`)
-	escape(&b, p.Type)
+	escape(b, p.Type)
 	b.WriteString(`" href="`)
-	escape(&b, p.URL)
+	escape(b, p.URL)
 	b.WriteString(`"><span class="card-type">`)
-	escape(&b, p.TypeLabel)
+	escape(b, p.TypeLabel)
 	b.WriteString(`</span><span class="card-title">`)
-	escape(&b, p.Title)
+	escape(b, p.Title)
 	b.WriteString(`</span>`)
 	if p.Summary != "" {
 		b.WriteString(`<span class="card-summary">`)
-		escape(&b, p.Summary)
+		escape(b, p.Summary)
 		b.WriteString(`</span>`)
 	}
 	b.WriteString(`</a></li>`)
-	return template.HTML(b.String())
 }
 
 // stringWriter is a strings.Builder or a bytes.Buffer.
