@@ -14,7 +14,6 @@ import (
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
-	"github.com/kbgen/kb/generator/timeline"
 )
 
 // Cell is one cell of a type index: the text shown and the key it sorts by.
@@ -353,7 +352,7 @@ func (r *Renderer) allLines() []*dayLine {
 				lines = append(lines, &own[i])
 			}
 		}
-		slices.SortFunc(lines, func(a, b *dayLine) int { return timeline.Compare(*a.first, *b.first) }) // no ties: see Compare
+		slices.SortFunc(lines, compareLines) // no ties: see timeline.Compare
 		r.allLinesCache = lines
 	})
 	return r.allLinesCache

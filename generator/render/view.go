@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -554,6 +555,17 @@ type dayLine struct {
 	first *timeline.Entry // in the page's Entries; orders the line among others
 	what  string          // the entries' whats, joined
 	slot  int32           // the page's
+	day   int64           // first's Date.Key, which orders most lines without reading first
+}
+
+// compareLines orders lines as timeline.Compare orders their first
+// entries. The timeline page sorts every line of the site, and most
+// differ by day: comparing the days kept in the lines reads no entry.
+func compareLines(a, b *dayLine) int {
+	if a.day != b.day {
+		return cmp.Compare(a.day, b.day)
+	}
+	return timeline.Compare(*a.first, *b.first)
 }
 
 // dayLines returns the timeline lines of the page in a slot, oldest
@@ -584,7 +596,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 			}
 			continue
 		}
-		out = append(out, dayLine{first: e, what: e.What, slot: n.Slot})
+		out = append(out, dayLine{first: e, what: e.What, slot: n.Slot, day: e.Date.Key()})
 	}
 	return out
 }
@@ -612,20 +624,26 @@ func (r *Renderer) lineEntry(l *dayLine, own bool, filter string, badge bool) En
 func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
 	type line struct {
 		*dayLine
+		day int64 // the line's, beside the pointer: most comparisons need nothing else
 		own bool
 	}
 	var lines []line
 	own := r.dayLines(n.Slot)
 	for i := range own {
-		lines = append(lines, line{&own[i], true})
+		lines = append(lines, line{&own[i], own[i].day, true})
 	}
 	for _, s := range n.RelatedSlots() {
 		related := r.dayLines(s)
 		for i := range related {
-			lines = append(lines, line{&related[i], false})
+			lines = append(lines, line{&related[i], related[i].day, false})
 		}
 	}
-	slices.SortFunc(lines, func(a, b line) int { return timeline.Compare(*a.first, *b.first) }) // no ties: see Compare
+	slices.SortFunc(lines, func(a, b line) int {
+		if a.day != b.day {
+			return cmp.Compare(a.day, b.day)
+		}
+		return timeline.Compare(*a.first, *b.first) // no ties: see Compare
+	})
 	out := make([]Entry, len(lines))
 	for i, l := range lines {
 		out[i] = r.lineEntry(l.dayLine, l.own, "", false)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -178,6 +179,23 @@ func TestDateCompare(t *testing.T) {
 		}
 		if got := tt.b.Compare(tt.a); got != -tt.want {
 			t.Errorf("%v.Compare(%v) = %d, want %d", tt.b, tt.a, got, -tt.want)
+		}
+	}
+
+	// Key orders as Compare does, for every month and day a date can have.
+	var all []Date
+	for _, y := range []int{-1, 0, 1, 1999, 2024, 2025, 9999} {
+		for m := range 13 {
+			for d := range 32 {
+				all = append(all, Date{y, m, d})
+			}
+		}
+	}
+	for _, a := range all {
+		for _, b := range []Date{all[0], {2024, 6, 15}, {2024, 0, 0}, {2025, 12, 31}, a} {
+			if got, want := cmp.Compare(a.Key(), b.Key()), a.Compare(b); got != want {
+				t.Errorf("%v.Key() against %v.Key(): %d, Compare %d", a, b, got, want)
+			}
 		}
 	}
 
