@@ -160,7 +160,8 @@ func SearchRecordOf(dst []byte, base string, p *graph.Page, t *schema.Type, text
 }
 
 // WriteJSONArray writes n encoded records as a JSON array, one a line.
-// Each record is written by record, so that none need be in memory.
+// Each record is written by record, called with 0 to n-1 in order, so
+// that none need be in memory.
 func WriteJSONArray(w io.Writer, n int, record func(i int, w io.Writer) error) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString("[")
@@ -200,11 +201,26 @@ func mustMarshal(v any) []byte {
 // WriteTimelineJSON writes timeline.json: every timeline entry, oldest
 // first, for reuse.
 func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
-	all := r.entries()
+	// Every entry, oldest first, is every line of the timeline's, which
+	// are sorted already, with its entries in their page's order: a
+	// line's entries are of one page and one day, and no other page's
+	// entry comes between them in the order of timeline.Compare (which
+	// orders a day's entries by title, then page). Sorting copies of all
+	// the entries again took 135 MB at 100,000 pages.
+	lines := r.allLines()
+	count := 0
+	for _, l := range lines {
+		count += int(l.n)
+	}
 	var j jsonw
-	return WriteJSONArray(w, len(all), func(i int, w io.Writer) error {
-		e := all[i]
-		n := r.g.Node(e.Page)
+	line, next := 0, int32(0) // the entry to write: WriteJSONArray asks for them in order
+	return WriteJSONArray(w, count, func(_ int, w io.Writer) error {
+		l := lines[line]
+		n := r.g.At(l.slot)
+		e := &n.Entries[l.at+next]
+		if next++; next == l.n {
+			line, next = line+1, 0
+		}
 		j = jsonw{b: j.b[:0]}
 		j.open('{')
 		for _, kv := range [][2]string{{"page", e.Page}, {"type", e.Type}, {"title", e.Title}, {"label", e.Label()}, {"date", e.Date.String()}} {

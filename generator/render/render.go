@@ -20,7 +20,6 @@ import (
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/markdown"
 	"github.com/kbgen/kb/generator/schema"
-	"github.com/kbgen/kb/generator/timeline"
 )
 
 // File is one file of the output.
@@ -74,16 +73,6 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 		NavItem{Label: "Search", URL: r.url("/search/"), Key: "search"},
 	)
 	return r
-}
-
-// entries returns every timeline entry of the site, oldest first.
-func (r *Renderer) entries() []timeline.Entry {
-	var all []timeline.Entry
-	for _, id := range r.g.IDs() {
-		all = append(all, r.g.Node(id).Entries...)
-	}
-	timeline.Sort(all)
-	return all
 }
 
 // url prefixes a site path with the base path.

@@ -555,6 +555,7 @@ type dayLine struct {
 	first *timeline.Entry // in the page's Entries; orders the line among others
 	what  string          // the entries' whats, joined
 	slot  int32           // the page's
+	at, n int32           // the line's entries are the page's Entries[at:at+n]
 	day   int64           // first's Date.Key, which orders most lines without reading first
 }
 
@@ -588,6 +589,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 	for i := range n.Entries { // oldest first
 		e := &n.Entries[i]
 		if k := len(out) - 1; k >= 0 && !e.IsSpan() && !out[k].first.IsSpan() && out[k].first.Date == e.Date {
+			out[k].n++
 			switch {
 			case out[k].what == "":
 				out[k].what = e.What
@@ -596,7 +598,7 @@ func makeDayLines(n *graph.Node) []dayLine {
 			}
 			continue
 		}
-		out = append(out, dayLine{first: e, what: e.What, slot: n.Slot, day: e.Date.Key()})
+		out = append(out, dayLine{first: e, what: e.What, slot: n.Slot, at: int32(i), n: 1, day: e.Date.Key()})
 	}
 	return out
 }
