@@ -471,7 +471,7 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		}
 		gathered = a.text[start:len(a.text):len(a.text)]
 	}
-	var out []Backlink
+	out, contexts := a.backlinks[:0], a.contexts[:0]
 	for b := range n.FirstBacklinks() {
 		link, doc := r.source(b.From)
 		var sentence []byte
@@ -492,8 +492,10 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Backlink{Page: link, Contexts: []markdown.Context{c}})
+		contexts = append(contexts, c)
+		out = append(out, Backlink{Page: link, Contexts: contexts[len(contexts)-1 : len(contexts) : len(contexts)]})
 	}
+	a.backlinks, a.contexts = out, contexts
 	if len(gathered) > 0 {
 		return nil, gatheredMismatch(n.ID)
 	}
@@ -537,7 +539,7 @@ func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 		Relations: r.groups(n), Sources: r.sources(n),
 		Updated: n.Meta.Updated.Display(), Date: dateRange(n.Meta.Date, n.Meta.End),
 	}
-	v.Timeline = r.pageTimeline(n)
+	v.Timeline = r.pageTimeline(n, a)
 	var err error
 	if v.Backlinks, err = r.backlinks(n, a); err != nil {
 		return nil, err
@@ -623,34 +625,37 @@ func (r *Renderer) lineEntry(l *dayLine, own bool, filter string, badge bool) En
 
 // pageTimeline is a page's own timeline: its entries and those of the
 // pages related to it, oldest first.
-func (r *Renderer) pageTimeline(n *graph.Node) []Entry {
-	type line struct {
-		*dayLine
-		day int64 // the line's, beside the pointer: most comparisons need nothing else
-		own bool
-	}
-	var lines []line
+func (r *Renderer) pageTimeline(n *graph.Node, a *arena) []Entry {
+	lines := a.lines[:0]
 	own := r.dayLines(n.Slot)
 	for i := range own {
-		lines = append(lines, line{&own[i], own[i].day, true})
+		lines = append(lines, timelineLine{&own[i], own[i].day, true})
 	}
 	for _, s := range n.RelatedSlots() {
 		related := r.dayLines(s)
 		for i := range related {
-			lines = append(lines, line{&related[i], related[i].day, false})
+			lines = append(lines, timelineLine{&related[i], related[i].day, false})
 		}
 	}
-	slices.SortFunc(lines, func(a, b line) int {
+	slices.SortFunc(lines, func(a, b timelineLine) int {
 		if a.day != b.day {
 			return cmp.Compare(a.day, b.day)
 		}
 		return timeline.Compare(*a.first, *b.first) // no ties: see Compare
 	})
-	out := make([]Entry, len(lines))
+	out := slices.Grow(a.entries[:0], len(lines))[:len(lines)]
 	for i, l := range lines {
 		out[i] = r.lineEntry(l.dayLine, l.own, "", false)
 	}
+	a.lines, a.entries = lines, out
 	return out
+}
+
+// timelineLine is a line of a page's timeline.
+type timelineLine struct {
+	*dayLine
+	day int64 // the line's, beside the pointer: most comparisons need nothing else
+	own bool
 }
 
 // write writes the entry's HTML.
