@@ -511,7 +511,7 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 		many(func() ([]render.File, error) { return r.Feeds(), nil }),
 	}
 	for _, t := range types {
-		tasks = append(tasks, one(func() (render.File, error) { return r.List(t) }))
+		tasks = append(tasks, func(sink Sink) error { return r.WriteList(t, sink.Put) })
 	}
 	return tasks
 }

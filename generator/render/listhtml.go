@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -10,6 +11,9 @@ import (
 // do.
 func writeList(b stringWriter, v *ListView) error {
 	s := v.Site
+	if buf, ok := b.(*bytes.Buffer); ok && len(v.Rows) > 0 {
+		buf.Grow(len(v.Rows) * (400 + 64*len(v.Rows[0].Cells))) // a row's size, about: once, not by doubling
+	}
 	footer, err := writeBaseTop(b, s, v.Key, func() {
 		escape(b, v.Title)
 		b.WriteString(" · ")
@@ -65,6 +69,9 @@ func writeList(b stringWriter, v *ListView) error {
 // and tag.html do.
 func writeTag(b stringWriter, v *TagView) error {
 	s := v.Site
+	if buf, ok := b.(*bytes.Buffer); ok {
+		buf.Grow(len(v.Pages) * 400) // a card's size, about
+	}
 	footer, err := writeBaseTop(b, s, v.Key, func() {
 		b.WriteString("#")
 		escape(b, v.Tag.Name)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"html/template"
 	"io"
@@ -96,10 +97,31 @@ func (r *Renderer) intro(n *graph.Node, title string) (template.HTML, string, er
 
 // List renders the index of a type.
 func (r *Renderer) List(t *schema.Type) (File, error) {
+	var f File
+	err := r.WriteList(t, func(path string, data []byte) error {
+		f = File{Path: path, Data: bytes.Clone(data)}
+		return nil
+	})
+	return f, err
+}
+
+// WriteList renders the index of a type and hands it to put, which must
+// not keep the bytes: at 100,000 pages an index is megabytes, which
+// copying cost as much again.
+func (r *Renderer) WriteList(t *schema.Type, put func(path string, data []byte) error) error {
+	v, err := r.listView(t)
+	if err != nil {
+		return err
+	}
+	return r.executeTo("list", v, func(b []byte) error { return put(t.Folder+"/index.html", b) })
+}
+
+// listView is the data of a type's index.
+func (r *Renderer) listView(t *schema.Type) (*ListView, error) {
 	v := &ListView{Site: r.site, Key: t.Folder, Title: t.Label}
 	var err error
 	if v.Intro, v.Title, err = r.intro(r.g.Sections[t.Folder], v.Title); err != nil {
-		return File{}, err
+		return nil, err
 	}
 	cols := t.Columns
 	if cols == nil {
@@ -144,8 +166,7 @@ func (r *Renderer) List(t *schema.Type) (File, error) {
 	}
 	slices.SortFunc(v.Rows, func(a, b Row) int { return comparePages(a.Page, b.Page) })
 	dropEmptyColumns(v)
-	b, err := r.execute("list", v)
-	return File{Path: t.Folder + "/index.html", Data: b}, err
+	return v, nil
 }
 
 // dropEmptyColumns leaves out the columns no page has a value in, and
@@ -555,11 +576,7 @@ func (r *Renderer) Tags(put func(path string, data []byte) error) error {
 	for _, s := range slices.Sorted(maps.Keys(pages)) {
 		tag := Tag{Name: names[s], Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages[s])}
 		v.Tags = append(v.Tags, tag)
-		f, err := r.tagPage(s, pages[s], names[s])
-		if err != nil {
-			return err
-		}
-		if err := put(f.Path, f.Data); err != nil {
+		if err := r.writeTag(s, pages[s], names[s], put); err != nil {
 			return err
 		}
 	}
@@ -573,13 +590,24 @@ func (r *Renderer) Tag(s string) (File, error) {
 }
 
 func (r *Renderer) tagPage(s string, pages []*graph.Node, name string) (File, error) {
+	var f File
+	err := r.writeTag(s, pages, name, func(path string, data []byte) error {
+		f = File{Path: path, Data: bytes.Clone(data)}
+		return nil
+	})
+	return f, err
+}
+
+// writeTag renders the page of one tag and hands it to put, which must
+// not keep the bytes.
+func (r *Renderer) writeTag(s string, pages []*graph.Node, name string, put func(path string, data []byte) error) error {
 	v := &TagView{Site: r.site, Key: "tags", Tag: Tag{Name: name, Slug: s, URL: r.url("/tags/" + s + "/"), Count: len(pages)}}
+	v.Pages = make([]*PageLink, 0, len(pages))
 	for _, n := range pages {
 		v.Pages = append(v.Pages, r.pageLink(n))
 	}
 	slices.SortFunc(v.Pages, comparePages)
-	b, err := r.execute("tag", v)
-	return File{Path: "tags/" + s + "/index.html", Data: b}, err
+	return r.executeTo("tag", v, func(b []byte) error { return put("tags/"+s+"/index.html", b) })
 }
 
 // SimpleView is the data of pages that need only the site: search, 404.
