@@ -228,7 +228,7 @@ func (c *collector) blockID(n ast.Node) {
 	if n.Kind() == ast.KindTextBlock && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
 		anchor = n.Parent()
 	}
-	anchor.SetAttributeString("id", []byte("^"+id))
+	anchor.SetAttributeString("id", "^"+id) // a string: goldmark prints either, and []byte would copy it
 	c.doc.Blocks = append(c.doc.Blocks, id)
 }
 
@@ -257,7 +257,7 @@ func (c *collector) readBlock(n ast.Node) {
 		t := string(text)
 		key := slug.Make(t)
 		id := c.uniqueID(key)
-		h.SetAttributeString("id", []byte(id))
+		h.SetAttributeString("id", id) // a string: goldmark prints either, and []byte would copy it
 		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: t, Key: key})
 	case *ast.Paragraph:
 		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {
