@@ -1,6 +1,8 @@
 // Package render turns the graph into the site's files: HTML from
-// html/template files, and the search index, graph.json, timeline.json,
-// the Atom feed and the sitemap.
+// html/template files (or, for the kinds of page whose templates are the
+// built-in ones, from Go writers that write what they would: see
+// writeInGo), and the search index, graph.json, timeline.json, the Atom
+// feed and the sitemap.
 package render
 
 import (
