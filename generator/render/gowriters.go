@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -53,6 +54,14 @@ func writeInGo(b stringWriter, data any) error {
 		return writeTag(b, v)
 	}
 	return fmt.Errorf("no Go writer for %T", data)
+}
+
+// grow makes room for about n more bytes when b is a buffer, so that a
+// long page's buffer grows once rather than by doubling.
+func grow(b stringWriter, n int) {
+	if buf, ok := b.(*bytes.Buffer); ok {
+		buf.Grow(n)
+	}
 }
 
 // writeBaseTop writes the built-in base.html up to its "main" block, with

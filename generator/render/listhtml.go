@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -11,8 +10,8 @@ import (
 // do.
 func writeList(b stringWriter, v *ListView) error {
 	s := v.Site
-	if buf, ok := b.(*bytes.Buffer); ok && len(v.Rows) > 0 {
-		buf.Grow(len(v.Rows) * (400 + 64*len(v.Rows[0].Cells))) // a row's size, about: once, not by doubling
+	if len(v.Rows) > 0 {
+		grow(b, len(v.Rows)*(400+64*len(v.Rows[0].Cells))) // a row's size, about
 	}
 	footer, err := writeBaseTop(b, s, v.Key, func() {
 		escape(b, v.Title)
@@ -69,9 +68,7 @@ func writeList(b stringWriter, v *ListView) error {
 // and tag.html do.
 func writeTag(b stringWriter, v *TagView) error {
 	s := v.Site
-	if buf, ok := b.(*bytes.Buffer); ok {
-		buf.Grow(len(v.Pages) * 400) // a card's size, about
-	}
+	grow(b, len(v.Pages)*400) // a card's size, about
 	footer, err := writeBaseTop(b, s, v.Key, func() {
 		b.WriteString("#")
 		escape(b, v.Tag.Name)

@@ -97,8 +97,14 @@ func (r *Renderer) intro(n *graph.Node, title string) (template.HTML, string, er
 
 // List renders the index of a type.
 func (r *Renderer) List(t *schema.Type) (File, error) {
+	return fileOf(func(put func(string, []byte) error) error { return r.WriteList(t, put) })
+}
+
+// fileOf is the file write hands to its put, copied, for a caller that
+// keeps it (serve, tests); a build has each written out from the buffer.
+func fileOf(write func(put func(path string, data []byte) error) error) (File, error) {
 	var f File
-	err := r.WriteList(t, func(path string, data []byte) error {
+	err := write(func(path string, data []byte) error {
 		f = File{Path: path, Data: bytes.Clone(data)}
 		return nil
 	})
@@ -590,12 +596,7 @@ func (r *Renderer) Tag(s string) (File, error) {
 }
 
 func (r *Renderer) tagPage(s string, pages []*graph.Node, name string) (File, error) {
-	var f File
-	err := r.writeTag(s, pages, name, func(path string, data []byte) error {
-		f = File{Path: path, Data: bytes.Clone(data)}
-		return nil
-	})
-	return f, err
+	return fileOf(func(put func(string, []byte) error) error { return r.writeTag(s, pages, name, put) })
 }
 
 // writeTag renders the page of one tag and hands it to put, which must

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 )
@@ -9,10 +8,8 @@ import (
 // writePage writes a page as the built-in base.html and page.html do.
 func writePage(b stringWriter, v *PageView) error {
 	p := v.Page
-	if buf, ok := b.(*bytes.Buffer); ok {
-		buf.Grow(len(v.Body) + len(v.HTML.Facts) + len(v.HTML.Timeline) + len(v.HTML.Sources) + len(v.HTML.TOC) +
-			len(v.HTML.Inverse) + len(v.HTML.Backlinks) + 8192)
-	}
+	grow(b, len(v.Body)+len(v.HTML.Facts)+len(v.HTML.Timeline)+len(v.HTML.Sources)+len(v.HTML.TOC)+
+		len(v.HTML.Inverse)+len(v.HTML.Backlinks)+8192)
 	footer, err := writeBaseTop(b, v.Site, v.Key, func() {
 		escape(b, p.Title)
 		b.WriteString(" · ")

@@ -94,19 +94,9 @@ func (r *Renderer) execute(kind string, data any) ([]byte, error) {
 
 // write runs a template straight into w, for pages too large to hold.
 func (r *Renderer) write(kind string, data any, w io.Writer) error {
-	t := r.tpl.sets[kind]
-	if t == nil {
-		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
-	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var err error
-	if r.tpl.inGo[kind] {
-		err = writeInGo(bw, data)
-	} else {
-		err = t.ExecuteTemplate(bw, "base.html", data)
-	}
-	if err != nil {
-		return &TemplateError{Kind: kind, Err: err}
+	if err := r.run(kind, data, bw); err != nil {
+		return err
 	}
 	return bw.Flush()
 }
@@ -114,25 +104,41 @@ func (r *Renderer) write(kind string, data any, w io.Writer) error {
 // executeTo runs a template into a reused buffer and hands the result to
 // use, which must not keep it.
 func (r *Renderer) executeTo(kind string, data any, use func([]byte) error) error {
-	t := r.tpl.sets[kind]
-	if t == nil {
-		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
-	}
 	b := r.buffers.Get().(*bytes.Buffer)
 	defer func() {
 		b.Reset()
 		r.buffers.Put(b)
 	}()
+	if err := r.run(kind, data, b); err != nil {
+		return err
+	}
+	return use(b.Bytes())
+}
+
+// pageWriter is what a page is written into: a buffer or a bufio.Writer.
+type pageWriter interface {
+	io.Writer
+	stringWriter
+}
+
+// run writes a page of a kind into w: by its Go writer when the site's
+// templates for the kind are the built-in ones (see writeInGo), else by
+// running them.
+func (r *Renderer) run(kind string, data any, w pageWriter) error {
+	t := r.tpl.sets[kind]
+	if t == nil {
+		return &TemplateError{Kind: kind, Err: errors.New("no such template")}
+	}
 	var err error
 	if r.tpl.inGo[kind] {
-		err = writeInGo(b, data)
+		err = writeInGo(w, data)
 	} else {
-		err = t.ExecuteTemplate(b, "base.html", data)
+		err = t.ExecuteTemplate(w, "base.html", data)
 	}
 	if err != nil {
 		return &TemplateError{Kind: kind, Err: err}
 	}
-	return use(b.Bytes())
+	return nil
 }
 
 // Page renders one page.
