@@ -59,6 +59,7 @@ type Site struct {
 	layers  render.Layers // the site, then the built-in templates and static files
 	opts    Options
 	cfg     *config.Config
+	base    string // cfg.BasePath(), which every search record's URL starts with
 	tpl     render.Templates
 	conv    *markdown.Converter
 	pages   map[string]*parsed // by path
@@ -192,8 +193,8 @@ func (s *Site) loadSetup() {
 	}
 	tpl, ps := render.LoadTemplates(s.layers)
 	problems.Add(ps...)
-	s.cfg, s.tpl, s.setup = cfg, tpl, problems
-	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML, Base: cfg.BasePath()})
+	s.cfg, s.base, s.tpl, s.setup = cfg, cfg.BasePath(), tpl, problems
+	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML, Base: s.base})
 }
 
 // parse runs the per-file stages: split, check against the schema,
@@ -215,7 +216,7 @@ func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 			addTextTags(meta, doc) // before the search record is made
 			buf := s.getScratch()
 			defer s.putScratch(buf)
-			*buf = render.SearchRecordOf((*buf)[:0], s.cfg.BasePath(), out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
+			*buf = render.SearchRecordOf((*buf)[:0], s.base, out.page, graph.TypeOf(s.cfg.Schema, out.page), doc.Text)
 			if out.search, err = s.spool.Append(*buf); err != nil {
 				return err
 			}

@@ -52,12 +52,17 @@ func (c *Config) BasePath() string {
 // AbsURL turns a path below the site root into a full URL when BaseURL
 // has a host, for feeds and sitemaps; otherwise it returns the path.
 func (c *Config) AbsURL(p string) string {
+	return c.Origin() + c.BasePath() + strings.TrimPrefix(p, "/")
+}
+
+// Origin is the scheme and host of BaseURL ("https://example.org"), or ""
+// when it has no host. AbsURL is Origin, BasePath and the path.
+func (c *Config) Origin() string {
 	u, err := url.Parse(c.BaseURL)
-	rel := c.BasePath() + strings.TrimPrefix(p, "/")
 	if err != nil || u.Host == "" {
-		return rel
+		return ""
 	}
-	return u.Scheme + "://" + u.Host + rel
+	return u.Scheme + "://" + u.Host
 }
 
 // Load reads kb.yaml from the site in fsys; a site without one gets the

@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"regexp"
@@ -117,13 +118,23 @@ type Lines struct {
 
 // NewLines indexes text, whose first line is line firstLine of its file.
 func NewLines(text []byte, firstLine int) *Lines {
-	l := &Lines{starts: []int{0}, firstLine: firstLine}
-	for i, c := range text {
-		if c == '\n' {
-			l.starts = append(l.starts, i+1)
-		}
-	}
+	l := new(Lines)
+	l.Index(text, firstLine)
 	return l
+}
+
+// Index indexes text as NewLines does, in l's memory: a converter that
+// indexes page after page then grows one index, not one a page.
+func (l *Lines) Index(text []byte, firstLine int) {
+	l.starts, l.firstLine = append(l.starts[:0], 0), firstLine
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '\n')
+		if j < 0 {
+			return
+		}
+		i += j + 1
+		l.starts = append(l.starts, i)
+	}
 }
 
 // Pos returns the place of byte offset off.

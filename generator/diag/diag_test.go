@@ -158,9 +158,16 @@ func TestLinesPos(t *testing.T) {
 		{7, 3, Pos{8, 1}},
 		{7, 10, Pos{11, 1}},
 	}
+	// A Lines that indexed a longer text first must forget it.
+	var reused Lines
 	for _, tt := range tests {
 		if got := NewLines(text, tt.firstLine).Pos(tt.off); got != tt.want {
 			t.Errorf("NewLines(text, %d).Pos(%d) = %v, want %v", tt.firstLine, tt.off, got, tt.want)
+		}
+		reused.Index([]byte("1\n2\n3\n4\n5\n6\n7\n8\n9\n"), 1)
+		reused.Index(text, tt.firstLine)
+		if got := reused.Pos(tt.off); got != tt.want {
+			t.Errorf("Index(text, %d) after a longer text: Pos(%d) = %v, want %v", tt.firstLine, tt.off, got, tt.want)
 		}
 	}
 	if got := NewLines(nil, 4).Pos(0); got != (Pos{4, 1}) {

@@ -23,11 +23,9 @@ import (
 type collector struct {
 	src       []byte
 	firstLine int
-	lines     *diag.Lines // made when the first link needs its place
+	indexed   bool // whether scratch.lines indexes src: done when the first link needs its place
 	doc       *Document
 	*scratch
-	block bytes.Buffer // the plain text of the block being read
-	spans []span       // where the block's links are in it
 }
 
 // scratch is what collect builds a document's parts in, reused page to
@@ -40,15 +38,22 @@ type scratch struct {
 	contexts []byte          // their sentences, packed as Document.contextText
 	at       []int32         // where each link's sentence starts in contexts
 	ids      map[string]bool // the heading ids so far
+	// headingIDs are the ids given to headings, for blockRenderer, which
+	// renders the document with the same scratch.
+	headingIDs map[*ast.Heading]string
+	lines      diag.Lines   // the source's lines, for links' places
+	block      bytes.Buffer // the plain text of the block being read
+	spans      []span       // where the block's links are in it
 }
 
 // collect reads what the graph needs from a parsed body, building it in s.
 func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	s.text, s.links, s.linkText, s.contexts, s.at = s.text[:0], s.links[:0], s.linkText[:0], s.contexts[:0], s.at[:0]
 	if s.ids == nil {
-		s.ids = map[string]bool{}
+		s.ids, s.headingIDs = map[string]bool{}, map[*ast.Heading]string{}
 	}
 	clear(s.ids)
+	clear(s.headingIDs)
 	c := &collector{src: src, doc: &Document{}, firstLine: firstLine, scratch: s}
 	// Each block of text is read as a whole, for headings, links and their
 	// sentences, and search; links get their index in the order written.
@@ -144,8 +149,9 @@ func (c *collector) localLink(kind LinkKind, target, fragment string, dest []byt
 // links, its strings to the one string they are kept in (see
 // Document.Link), and returns its index.
 func (c *collector) pack(l Link, offset int) int {
-	if c.lines == nil {
-		c.lines = diag.NewLines(c.src, c.firstLine)
+	if !c.indexed {
+		c.lines.Index(c.src, c.firstLine)
+		c.indexed = true
 	}
 	pos := c.lines.Pos(offset)
 	c.links = append(c.links, packedLink{
@@ -257,7 +263,7 @@ func (c *collector) readBlock(n ast.Node) {
 		t := string(text)
 		key := slug.Make(t)
 		id := c.uniqueID(key)
-		h.SetAttributeString("id", id) // a string: goldmark prints either, and []byte would copy it
+		c.headingIDs[h] = id
 		c.doc.Headings = append(c.doc.Headings, Heading{Level: h.Level, ID: id, Text: t, Key: key})
 	case *ast.Paragraph:
 		if c.doc.Lead == "" && n.Parent() != nil && n.Parent().Kind() == ast.KindDocument {

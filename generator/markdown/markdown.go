@@ -48,7 +48,7 @@ type Converter struct {
 // New returns a Converter.
 func New(o Options) *Converter {
 	opts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(newCodeBlockRenderer(), 100)),
+		renderer.WithNodeRenderers(util.Prioritized(newCodeBlockRenderer(), 100), util.Prioritized(newBlockRenderer(), 100)),
 		html.WithWriter(textWriter{html.DefaultWriter}),
 	}
 	if o.Unsafe {

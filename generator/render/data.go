@@ -255,6 +255,12 @@ func (r *Renderer) Feeds() []File {
 	return []File{r.atom(), r.sitemap()}
 }
 
+// absURL is cfg.AbsURL(p), without parsing the base URL for each of a
+// sitemap's pages.
+func (r *Renderer) absURL(p string) string {
+	return r.origin + r.site.Base + strings.TrimPrefix(p, "/")
+}
+
 func (r *Renderer) atom() File {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -264,7 +270,7 @@ func (r *Renderer) atom() File {
 		fmt.Fprintf(&b, "  <subtitle>%s</subtitle>\n", xmlText(r.cfg.Description))
 	}
 	fmt.Fprintf(&b, "  <link href=\"%s\"/>\n  <link rel=\"self\" href=\"%s\"/>\n  <id>%s</id>\n",
-		xmlText(r.cfg.AbsURL("/")), xmlText(r.cfg.AbsURL("/atom.xml")), xmlText(r.cfg.AbsURL("/")))
+		xmlText(r.absURL("/")), xmlText(r.absURL("/atom.xml")), xmlText(r.absURL("/")))
 	changes := r.changes(50)
 	updated := "1970-01-01T00:00:00Z"
 	if len(changes) > 0 {
@@ -273,7 +279,7 @@ func (r *Renderer) atom() File {
 	fmt.Fprintf(&b, "  <updated>%s</updated>\n  <generator>kb</generator>\n", updated)
 	for _, c := range changes {
 		n := r.g.Node(c.Page.ID)
-		u := r.cfg.AbsURL(n.URL())
+		u := r.absURL(n.URL())
 		fmt.Fprintf(&b, "  <entry>\n    <title>%s</title>\n    <link href=\"%s\"/>\n    <id>%s</id>\n    <updated>%s</updated>\n    <category term=\"%s\"/>\n    <summary>%s</summary>\n  </entry>\n",
 			xmlText(n.Title), xmlText(u), xmlText(u), atomTime(changed(n)), xmlText(n.Meta.Type), xmlText(n.Summary()))
 	}
@@ -293,7 +299,7 @@ func (r *Renderer) sitemap() File {
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	add := func(p string, d schema.Date) {
-		fmt.Fprintf(&b, "  <url><loc>%s</loc>", xmlText(r.cfg.AbsURL(p)))
+		fmt.Fprintf(&b, "  <url><loc>%s</loc>", xmlText(r.absURL(p)))
 		if !d.IsZero() {
 			fmt.Fprintf(&b, "<lastmod>%s</lastmod>", d.Time().Format("2006-01-02"))
 		}

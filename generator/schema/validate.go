@@ -96,11 +96,12 @@ func (s *Schema) Validate(p *content.Page) (*Meta, diag.List) {
 		return m, nil // its front matter's problem is all there is to say
 	}
 	// A field left empty ("date:" as kb new writes it) is a field not given.
-	fields := make([]content.Field, 0, len(p.Fields))
-	for _, f := range p.Fields {
-		if f.Value.Kind != content.KindNull {
-			fields = append(fields, f)
-		}
+	// Most pages have none, and keep their own slice: a copy for each page
+	// was a third of what validation allocated.
+	null := func(f content.Field) bool { return f.Value.Kind == content.KindNull }
+	fields := p.Fields
+	if slices.ContainsFunc(fields, null) {
+		fields = slices.DeleteFunc(slices.Clone(fields), null)
 	}
 	given := func(name string) (content.Field, bool) { return content.Value{Fields: fields}.Get(name) }
 	for _, f := range fields {
