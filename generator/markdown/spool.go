@@ -122,6 +122,10 @@ func Gather(sp *spool.Spool, docs []*Document, refs func(t int) iter.Seq[LinkRef
 	}
 	var buf []byte
 	var ops []copyOp // the window's, by source
+	// The parts' ops of windows done, for the next window's parts: grown
+	// anew for each part, they were 160 MB of garbage at 100,000 pages,
+	// made while the memory limit is near.
+	var free [][]copyOp
 	at := make([]int, len(docs)+1)
 	scratch := sync.Pool{New: func() any { return new([]byte) }}
 	for first := 0; first < len(docs); {
@@ -134,6 +138,9 @@ func Gather(sp *spool.Spool, docs []*Document, refs func(t int) iter.Seq[LinkRef
 			for k := range batch {
 				batch[k].lo = end + k*gatherStep
 				batch[k].hi = min(batch[k].lo+gatherStep, len(docs))
+				if n := len(free); n > 0 {
+					batch[k].ops, free = free[n-1][:0], free[:n-1]
+				}
 			}
 			err := parallel.Each(len(batch), func(k int) error {
 				p := &batch[k]
@@ -232,6 +239,7 @@ func Gather(sp *spool.Spool, docs []*Document, refs func(t int) iter.Seq[LinkRef
 				}
 			}
 			base += p.size
+			free = append(free, p.ops)
 		}
 		first = end
 	}

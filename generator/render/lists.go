@@ -400,13 +400,14 @@ func (r *Renderer) Timeline(w io.Writer) error {
 	filters := make([]string, r.g.Slots()) // a page's filter data, by slot, shared by its lines
 	lines := r.allLines()                  // oldest first; the page is written newest first
 	var relatedTypes []string
+	var attrs []byte // the filter data being written, "type:risk participant:china tag:x"
 	for _, l := range lines {
 		if filters[l.slot] != "" {
 			continue
 		}
 		n := r.g.At(l.slot)
 		types[n.Meta.Type] = true
-		attrs := []string{"type:" + n.Meta.Type}
+		attrs = append(append(attrs[:0], "type:"...), n.Meta.Type...)
 		// The page itself and the pages related to it, by type: each
 		// related page's type read once, not once a type.
 		related := n.RelatedSlots()
@@ -417,7 +418,7 @@ func (r *Renderer) Timeline(w io.Writer) error {
 		for _, d := range dims {
 			add := func(id string) {
 				seen[d.Name][id] = true
-				attrs = append(attrs, d.Name+":"+shortID(id, d))
+				attrs = append(append(append(append(attrs, ' '), d.Name...), ':'), shortID(id, d)...)
 			}
 			if n.Meta.Type == d.Name {
 				add(n.ID)
@@ -433,9 +434,9 @@ func (r *Renderer) Timeline(w io.Writer) error {
 			if _, ok := tags[s]; !ok {
 				tags[s] = t
 			}
-			attrs = append(attrs, "tag:"+s)
+			attrs = append(append(attrs, " tag:"...), s...)
 		}
-		filters[l.slot] = strings.Join(attrs, " ")
+		filters[l.slot] = string(attrs)
 	}
 	v.Count = len(lines)
 	v.Years = func(yield func(YearView) bool) {
@@ -536,7 +537,10 @@ func (r *Renderer) filterTypes() []*schema.Type {
 // shortID is a page's id without its type's folder, as the timeline's
 // filters write it in the URL: ?participant=china.
 func shortID(id string, t *schema.Type) string {
-	return strings.TrimPrefix(id, t.Folder+"/")
+	if f := t.Folder; len(id) > len(f) && id[len(f)] == '/' && id[:len(f)] == f {
+		return id[len(f)+1:] // strings.TrimPrefix(id, f+"/"), without making f+"/" each time
+	}
+	return id
 }
 
 // tagIndex groups published pages by tag slug; names keeps the first

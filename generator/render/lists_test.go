@@ -71,3 +71,25 @@ func TestNewest(t *testing.T) {
 		}
 	}
 }
+
+func TestShortID(t *testing.T) {
+	tests := []struct{ folder, id, want string }{
+		{"risks", "risks/deep-fakes", "deep-fakes"},
+		{"risks", "risks/a/b", "a/b"},
+		{"risks", "risksx/a", "risksx/a"},
+		{"risks", "risks", "risks"},
+		{"risks", "risks/", ""},
+		{"risks", "events/risks", "events/risks"},
+		{"", "a/b", "a/b"},
+		{"", "/a", "a"},
+	}
+	for _, tt := range tests {
+		want := strings.TrimPrefix(tt.id, tt.folder+"/")
+		if want != tt.want {
+			t.Fatalf("the table is wrong: TrimPrefix(%q, %q) = %q", tt.id, tt.folder+"/", want)
+		}
+		if got := shortID(tt.id, &schema.Type{Folder: tt.folder}); got != tt.want {
+			t.Errorf("shortID(%q, folder %q) = %q, want %q", tt.id, tt.folder, got, tt.want)
+		}
+	}
+}
