@@ -432,14 +432,14 @@ func (g *Graph) relate(n *Node) {
 	}
 	for _, ref := range n.Meta.Refs {
 		rel, _ := n.Type.Relation(ref.Relation)
-		ofType := func(id string) bool {
-			t := g.nodes[id]
+		ofType := func(slot int32) bool {
+			t := g.slots[slot]
 			return t.Type != nil && t.Type.Name == rel.Target
 		}
 		found := g.names.resolve(ref.Target, ofType)
 		switch {
 		case len(found) > 1:
-			problems.Errorf(n.Path, ref.Pos, "relation %q: %q matches %d pages: %s; write the id to choose", ref.Relation, ref.Target, len(found), someOf(found))
+			problems.Errorf(n.Path, ref.Pos, "relation %q: %q matches %d pages: %s; write the id to choose", ref.Relation, ref.Target, len(found), g.someOfSlots(found))
 			continue
 		case len(found) == 0:
 			if any := g.names.resolve(ref.Target, nil); len(any) > 0 {
@@ -449,7 +449,7 @@ func (g *Graph) relate(n *Node) {
 			}
 			continue
 		}
-		target := g.nodes[found[0]]
+		target := g.slots[found[0]]
 		if !target.Published || target.Slot == n.Slot {
 			continue
 		}
@@ -461,11 +461,11 @@ func (g *Graph) relate(n *Node) {
 }
 
 // describe names what the pages a target matched are: "a participant".
-func (g *Graph) describe(ids []string) string {
+func (g *Graph) describe(slots []int32) string {
 	var kinds []string
-	for _, id := range ids {
+	for _, slot := range slots {
 		name := schema.PageType
-		if t := g.nodes[id].Type; t != nil {
+		if t := g.slots[slot].Type; t != nil {
 			name = t.Name
 		}
 		if k := article(name); !slices.Contains(kinds, k) {
@@ -540,7 +540,7 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 			return t, why
 		}
 	}
-	var id string
+	var slot int32
 	if l.Target == "" {
 		anchor, near := headingAnchor(from.Doc, l.Heading)
 		if anchor == "" {
@@ -556,19 +556,19 @@ func (g *Graph) resolveLink(from *Node, l markdown.Link) (t Target, why string) 
 			}
 			return Target{State: Broken}, fmt.Sprintf("no page matches %q%s", l.Target, didYouMean(g.names.suggest(l.Target, "", nil)))
 		case 1:
-			id = found[0]
+			slot = found[0]
 		default:
-			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), someOf(found))
+			return Target{State: Broken}, fmt.Sprintf("%q matches %d pages: %s; write the id to choose", l.Target, len(found), g.someOfSlots(found))
 		}
 	}
-	return g.toPage(id, l.Heading)
+	return g.toPage(slot, l.Heading)
 }
 
-// toPage is a link to the page with the id, at heading when it is not "".
-// The id is the one the caller found, not read from the node: that was
-// two cache misses more for each of a large site's million links.
-func (g *Graph) toPage(id, heading string) (Target, string) {
-	target := g.nodes[id]
+// toPage is a link to the page in a slot, at heading when it is not "".
+// The id is read from the table of ids by slot, not from the node: that
+// was two cache misses more for each of a large site's million links.
+func (g *Graph) toPage(slot int32, heading string) (Target, string) {
+	target, id := g.slots[slot], g.slotIDs[slot]
 	if !target.Published {
 		return Target{State: Unpublished, Page: id, Slot: target.Slot}, ""
 	}
@@ -620,13 +620,13 @@ func (g *Graph) resolvePath(from *Node, l markdown.Link) (Target, string) {
 	id := g.byPath(p)
 	if id == "" {
 		hint := didYouMean(g.names.suggest(strings.TrimSuffix(path.Base(p), path.Ext(p)), "", nil))
-		if ids := g.names.keys[byID][idKey(p)]; len(ids) == 1 {
+		if slots := g.names.keys[byID][idKey(p)]; len(slots) == 1 {
 			// A page whose slug field gives it the id this file would have.
-			hint = fmt.Sprintf(" (%s is the page of %s)", ids[0], g.nodes[ids[0]].Path)
+			hint = fmt.Sprintf(" (%s is the page of %s)", g.ID(slots[0]), g.slots[slots[0]].Path)
 		}
 		return Target{State: Broken}, fmt.Sprintf("no page at content/%s%s", p, hint)
 	}
-	return g.toPage(id, l.Heading)
+	return g.toPage(g.nodes[id].Slot, l.Heading)
 }
 
 // byPath finds the page of a Markdown file by its path relative to
@@ -636,9 +636,9 @@ func (g *Graph) byPath(p string) string {
 	if id, ok := g.renamed[composed(p)]; ok {
 		return id
 	}
-	for _, id := range g.names.keys[byID][idKey(p)] {
-		if n := g.nodes[id]; n != nil && composed(n.Path) == "content/"+composed(p) {
-			return id
+	for _, slot := range g.names.keys[byID][idKey(p)] {
+		if n := g.slots[slot]; n != nil && composed(n.Path) == "content/"+composed(p) {
+			return n.ID
 		}
 	}
 	return ""

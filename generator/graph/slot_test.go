@@ -122,4 +122,29 @@ func TestSlots(t *testing.T) {
 	if n := again.Node("notes/nodejs"); n == nil || !strings.HasPrefix(n.Path, "content/notes/") {
 		t.Error("an untouched page was lost")
 	}
+
+	// A new page named as China is, in the last slot though its id sorts
+	// first: the home page's [[China]] now matches both, listed in id
+	// order, and resolves again once the page is gone.
+	twin := parsePage(t, "content/events/china.md", "---\ntitle: China\ndate: 2025-01-01\n---\n")
+	third, ok := again.Update([]Change{{New: twin}})
+	if !ok {
+		t.Fatal("the third update asked for a full build")
+	}
+	checkSlots(t, third, "third update")
+	if third.Node("events/china").Slot <= china {
+		t.Fatalf("events/china got slot %d, not one after China's %d", third.Node("events/china").Slot, china)
+	}
+	want := `"China" matches 2 pages: events/china, participants/china; write the id to choose`
+	if got := third.Problems.String(); !strings.Contains(got, want) {
+		t.Errorf("problems after the twin came:\n%s\nwant one saying %s", got, want)
+	}
+	fourth, ok := third.Update([]Change{{Old: twin}})
+	if !ok {
+		t.Fatal("the fourth update asked for a full build")
+	}
+	checkSlots(t, fourth, "fourth update")
+	if got := fourth.Home.Links[0]; got.State != Resolved || got.Page != "participants/china" {
+		t.Errorf("after the twin went, the home page's link is %+v, want participants/china", got)
+	}
 }

@@ -320,7 +320,7 @@ func (u *updater) replace(c Change) {
 				}
 			}
 		} else {
-			g.names.remove(c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+			g.names.remove(g.slotOf[c.Old.ID], c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
 			delete(g.renamed, composed(strings.TrimPrefix(c.Old.Path, "content/")))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
 				g.ids = slices.Delete(g.ids, i, i+1)
@@ -352,7 +352,7 @@ func (u *updater) replace(c Change) {
 	n.Slot = g.slotFor(c.New.ID)
 	g.put(n)
 	g.noteRename(c.New)
-	g.names.addSorted(c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases)
+	g.names.addSorted(n.Slot, c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases, g.ID)
 	if n.Published {
 		i, _ := slices.BinarySearch(g.ids, c.New.ID)
 		g.ids = slices.Insert(g.ids, i, c.New.ID)
