@@ -241,6 +241,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	defer func() {
 		w.Reset()
 		w.holes = w.holes[:0]
+		clear(w.scratch.headingIDs) // its keys would keep this page's tree alive in the pool
 		c.writers.Put(w)
 	}()
 	doc, err := c.convert(c.parser(body), body, firstLine, w)
