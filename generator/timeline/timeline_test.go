@@ -175,14 +175,26 @@ func TestCompareAndSort(t *testing.T) {
 	if !slices.Equal(reversed, got) {
 		t.Errorf("Sort depends on the order it is given")
 	}
-	// Entries Compare finds equal keep their order (Sort is stable).
-	same := []Entry{{Page: "p", Title: "T", Date: d(2024, 1, 1), What: "first"}, {Page: "p", Title: "T", Date: d(2024, 1, 1), What: "second"}}
-	if Compare(same[0], same[1]) != 0 {
-		t.Fatalf("Compare of entries differing only in What = %d", Compare(same[0], same[1]))
+}
+
+// TestOfLeavesNoTies: Sort is not stable, which is safe only because no
+// two entries of a site compare equal. Entries of different pages differ
+// in Page; Of must give one page's entries, on one day with every source
+// at once, each a Source and Order of its own.
+func TestOfLeavesNoTies(t *testing.T) {
+	typ, m := meta(t, "content/initiatives/act.md", "---\ntitle: A\ndate: 2024-06-13\nend: 2024-06-13\nkind: law\n"+
+		"announced: 2024-06-13\nadopted: 2024-06-13\nin_force: 2024-06-13\ntimeline:\n"+
+		"  - {date: 2024-06-13, title: same}\n  - {date: 2024-06-13, title: same}\n  - {date: 2024-06-13, title: other, end: 2024-06-13}\n---\n")
+	entries := Of("initiatives/act", "A", typ, m)
+	if len(entries) < 5 {
+		t.Fatalf("Of gave %d entries, want the fields and milestones: %q", len(entries), entryStrings(entries))
 	}
-	Sort(same)
-	if same[0].What != "first" {
-		t.Errorf("Sort is not stable")
+	for i, a := range entries {
+		for j, b := range entries {
+			if i != j && Compare(a, b) == 0 {
+				t.Errorf("entries %d and %d compare equal: %+v, %+v", i, j, a, b)
+			}
+		}
 	}
 }
 
