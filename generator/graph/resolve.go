@@ -79,9 +79,10 @@ func namesOf(id, pageSlug, title string, aliases []string) pageNames {
 }
 
 // addAll registers the names namesOf made of each node, named[i] of
-// nodes[i], which come in id order, as their slots do. Each level's keys are a map of their
-// own, so each level is filled on a core of its own: filling the maps is
-// what is left of making the index once slugs are made on every core.
+// nodes[i], which come in id order, as their slots do. Each level's keys
+// are a map of their own, so each level is filled on a core of its own:
+// filling the maps is what is left of making the index once slugs are
+// made on every core.
 func (n *names) addAll(nodes []*Node, named []pageNames) {
 	n.forgetSuggestions()
 	parallel.For(int(levels), func(l int) {
