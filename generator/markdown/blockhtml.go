@@ -25,15 +25,10 @@ type blockRenderer struct {
 
 func newBlockRenderer() *blockRenderer {
 	t := extension.NewTableHTMLRenderer()
-	funcs := registered{}
-	t.RegisterFuncs(funcs)
-	return &blockRenderer{cells: funcs[east.KindTableCell], cellsConf: t.(renderer.SetOptioner)}
+	g := funcGrabber{}
+	t.RegisterFuncs(g)
+	return &blockRenderer{cells: g[east.KindTableCell], cellsConf: t.(renderer.SetOptioner)}
 }
-
-// registered collects the functions a NodeRenderer registers.
-type registered map[ast.NodeKind]renderer.NodeRendererFunc
-
-func (r registered) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { r[k] = f }
 
 // SetOption implements renderer.SetOptioner, for the table cells'
 // fallback, which reads goldmark's XHTML option.
