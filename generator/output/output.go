@@ -61,7 +61,7 @@ func removeStale(target string) {
 		if err != nil || pid == os.Getpid() || processAlive(pid) {
 			continue
 		}
-		_ = os.RemoveAll(m)
+		_ = removeTree(m)
 	}
 }
 
@@ -176,8 +176,8 @@ func (d *Dir) Commit() error {
 		d.Abort()
 		return err
 	}
-	return os.RemoveAll(d.tmp) // now the previous output
+	return removeTree(d.tmp) // now the previous output
 }
 
 // Abort throws the build away.
-func (d *Dir) Abort() { _ = os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() { _ = removeTree(d.tmp) }
