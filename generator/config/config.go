@@ -51,8 +51,13 @@ func (c *Config) BasePath() string {
 
 // AbsURL turns a path below the site root into a full URL when BaseURL
 // has a host, for feeds and sitemaps; otherwise it returns the path.
-func (c *Config) AbsURL(p string) string {
-	return c.Origin() + c.BasePath() + strings.TrimPrefix(p, "/")
+func (c *Config) AbsURL(p string) string { return c.AbsURLs()(p) }
+
+// AbsURLs returns AbsURL as a function that parses BaseURL once, not for
+// each of a sitemap's pages.
+func (c *Config) AbsURLs() func(p string) string {
+	prefix := c.Origin() + c.BasePath()
+	return func(p string) string { return prefix + strings.TrimPrefix(p, "/") }
 }
 
 // Origin is the scheme and host of BaseURL ("https://example.org"), or ""

@@ -255,12 +255,6 @@ func (r *Renderer) Feeds() []File {
 	return []File{r.atom(), r.sitemap()}
 }
 
-// absURL is cfg.AbsURL(p), without parsing the base URL for each of a
-// sitemap's pages.
-func (r *Renderer) absURL(p string) string {
-	return r.origin + r.site.Base + strings.TrimPrefix(p, "/")
-}
-
 func (r *Renderer) atom() File {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)

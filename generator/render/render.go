@@ -33,7 +33,7 @@ type File struct {
 // Renderer renders one graph. It is safe for concurrent use once made.
 type Renderer struct {
 	cfg    *config.Config
-	origin string // cfg.Origin(), for absURL
+	absURL func(p string) string // cfg.AbsURL, made once
 	g      *graph.Graph
 	tpl    Templates
 	site   *Site
@@ -51,7 +51,7 @@ type Renderer struct {
 
 // New prepares the rendering of a graph.
 func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
-	r := &Renderer{cfg: cfg, origin: cfg.Origin(), g: g, tpl: tpl}
+	r := &Renderer{cfg: cfg, absURL: cfg.AbsURLs(), g: g, tpl: tpl}
 	r.buffers.New = func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }
 	r.arenas.New = func() any { return new(arena) }
 	for _, id := range g.IDs() {
