@@ -44,7 +44,7 @@ func Begin(target string) (*Dir, error) {
 	}
 	removeStale(target)
 	tmp := tmpPrefix(target) + strconv.Itoa(os.Getpid())
-	if err := os.RemoveAll(tmp); err != nil {
+	if err := removeTree(tmp); err != nil {
 		return nil, err
 	}
 	if err := os.Mkdir(tmp, 0o755); err != nil {
