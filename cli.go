@@ -210,17 +210,15 @@ func runCheck(args []string, builtin fs.FS, stdout, stderr io.Writer) int {
 	if !ok || !noArgs(f, stderr) {
 		return exitUsage
 	}
-	o.Spool = true // check keeps nothing of the bodies it converts
 	limitMemory(&o)
-	s, err := build.Load(file.DirFS(c.source), builtin, o)
+	res, err := build.Check(file.DirFS(c.source), builtin, c.strict, o)
 	if err != nil {
 		fmt.Fprintf(stderr, "kb: %v\n", err)
 		return exitProblems
 	}
-	defer s.Close()
-	problems := s.Problems()
+	problems := res.Problems
 	fmt.Fprint(stdout, problems.String())
-	fmt.Fprintf(stderr, "kb: %s, %s\n", diag.Count(s.PageCount(), "page"), tally(problems))
+	fmt.Fprintf(stderr, "kb: %s, %s\n", diag.Count(res.Pages, "page"), tally(problems))
 	if problems.Errors(c.strict) > 0 {
 		return exitProblems
 	}

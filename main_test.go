@@ -45,6 +45,14 @@ func TestCommandLine(t *testing.T) {
 	writeFile(t, site, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\nHi.\n")
 	bad := t.TempDir()
 	writeFile(t, bad, "content/risks/x.md", "---\ntitle: X\ndomain: nope\nfoo: 1\n---\n[[nowhere]]\n")
+	// Templates of the site's own: one that runs, one that fails on a
+	// page only when run, which check must run to see.
+	const pageTemplate = `{{define "title"}}{{.Page.Title}}{{end}}{{define "description"}}{{end}}{{define "main"}}%s{{end}}`
+	ownGood, ownBad := t.TempDir(), t.TempDir()
+	for dir, main := range map[string]string{ownGood: "<h1>{{.Page.Title}}</h1>", ownBad: "\n<h1>{{.Page.Colour}}</h1>"} {
+		writeFile(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\nHi.\n")
+		writeFile(t, dir, "templates/page.html", fmt.Sprintf(pageTemplate, main))
+	}
 	tests := []struct {
 		name     string
 		args     []string
@@ -63,6 +71,9 @@ func TestCommandLine(t *testing.T) {
 			"content/risks/x.md:3:9: error: field \"domain\": \"nope\" is not one of", "2 errors, 1 warning"},
 		{"broken links as warnings, unknown field still a warning", []string{"check", "--source", bad, "--broken-links", "warn"}, 1, "content/risks/x.md:6:1: warning: link [[nowhere]]: no page matches \"nowhere\"", ""},
 		{"no content folder", []string{"check", "--source", t.TempDir()}, 1, "", "content: no such folder"},
+		{"check runs own templates", []string{"check", "--source", ownGood}, 0, "", "1 page, 0 errors, 0 warnings"},
+		{"check fails as build would on own template", []string{"check", "--source", ownBad}, 1,
+			"templates/page.html:2:", "1 page, 1 error, 0 warnings"},
 		{"no source folder", []string{"build", "--source", filepath.Join(site, "nowhere")}, 2, "", "--source " + filepath.Join(site, "nowhere") + ": no such folder"},
 		{"source is a file", []string{"serve", "--source", filepath.Join(bad, "content", "risks", "x.md")}, 2, "", "x.md: no such folder"},
 		{"output over the site", []string{"build", "--source", site, "--out", site}, 2, "", "holds the site itself"},

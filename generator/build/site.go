@@ -5,7 +5,6 @@ package build
 
 import (
 	"cmp"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -19,7 +18,6 @@ import (
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/markdown"
-	"github.com/kbgen/kb/generator/output"
 	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/render"
 	"github.com/kbgen/kb/generator/schema"
@@ -543,46 +541,6 @@ func (s *Site) copyFiles(sink Sink) error {
 		}
 	}
 	return nil
-}
-
-// Result is what a build did.
-type Result struct {
-	Problems diag.List
-	Pages    int
-	Written  bool   // false when problems stopped the build
-	BaseURL  string // the base URL the site was built for, "" for none
-}
-
-// Build builds the site at fsys into the folder out. With errors (or,
-// when strict, warnings) nothing is written and the previous output stays.
-func Build(fsys, builtin fs.FS, out string, strict bool, o Options) (Result, error) {
-	o.Spool = true
-	s, err := Load(fsys, builtin, o)
-	if err != nil {
-		return Result{}, err
-	}
-	defer s.Close()
-	res := Result{Problems: s.Problems(), Pages: len(s.graph.IDs()), BaseURL: s.cfg.BaseURL}
-	if res.Problems.Errors(strict) > 0 {
-		return res, nil
-	}
-	dir, err := output.Begin(out)
-	if err != nil {
-		return res, err
-	}
-	if err := s.Render(dir); err != nil {
-		dir.Abort()
-		if p, ok := render.AsProblem(err); ok {
-			res.Problems.Add(p) // a template that fails on some page
-			return res, nil
-		}
-		return res, fmt.Errorf("render: %w", err)
-	}
-	if err := dir.Commit(); err != nil {
-		return res, err
-	}
-	res.Written = true
-	return res, nil
 }
 
 // Close releases what the site holds outside memory.
