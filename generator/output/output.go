@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/kbgen/kb/generator/file"
 )
@@ -63,18 +62,6 @@ func removeStale(target string) {
 		}
 		_ = removeTree(m)
 	}
-}
-
-// processAlive says whether pid names a running process. Signal 0
-// checks without sending anything; a process of another user answers
-// EPERM, and is alive all the same.
-func processAlive(pid int) bool {
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // Path is where a file of the build is written, for tests.
