@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench.sh: times kb against Hugo and against the goldmark floor (mdfloor)
 # on generated corpora of the given sizes, and prints per size the median
-# wall time and peak memory of each tool, and kb's ratios to the others.
+# wall time and peak memory of each tool, kb's ratios to the others, and
+# each tool's time and CPU time a page, which should not grow with size.
 #
 #   scripts/bench.sh [-n RUNS] [-t SECONDS] PAGES...
 #   scripts/bench.sh 1000 10000 100000
@@ -165,10 +166,15 @@ summarize() {
 				printf "%-6s %s\n", t, t ": " why
 				continue
 			}
-			w[t] = median(wall[t]); m[t] = median(rss[t]) / 1024
+			w[t] = median(wall[t]); m[t] = median(rss[t]) / 1024; c[t] = median(cpu[t])
 			printf "%-6s %10.2f %14.1f %12.2f %12.2f\n", t, w[t], m[t], least(wall[t]), median(cpu[t])
 		}
 		ratio("kb/hugo time", "kb", "hugo", w); ratio("kb/hugo memory", "kb", "hugo", m); ratio("kb/floor time", "kb", "floor", w)
+		# The cost of a page, to compare across sizes: flat is the goal.
+		for (i = 1; i <= n; i++) {
+			t = tools[i]
+			if (t in w) printf "%-6s %8.0f µs a page, %8.0f CPU µs a page\n", t, w[t] / pages * 1e6, c[t] / pages * 1e6
+		}
 	}
 	function ratio(label, a, b, v) {
 		if ((a in v) && (b in v) && v[b] > 0) printf "%-16s %6.2f\n", label, v[a] / v[b]
