@@ -70,7 +70,7 @@ func loadChecked(fsys, builtin fs.FS, o Options) (*Site, Result, error) {
 	if err != nil {
 		return nil, Result{}, err
 	}
-	return s, Result{Problems: s.Problems(), Pages: len(s.graph.IDs()), BaseURL: s.cfg.BaseURL}, nil
+	return s, Result{Problems: s.Problems(), Pages: s.PageCount(), BaseURL: s.cfg.BaseURL}, nil
 }
 
 // renderTo renders the site into sink. A template that fails on some
