@@ -16,6 +16,7 @@ import (
 	"github.com/kbgen/kb/generator/build"
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/file"
+	"github.com/kbgen/kb/generator/hugepage"
 	"github.com/kbgen/kb/generator/serve"
 	"github.com/kbgen/kb/generator/watch"
 )
@@ -52,6 +53,7 @@ func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.
 	defer ln.Close()
 	url := "http://" + ln.Addr().String() + "/"
 	o.BaseURL = url
+	o.Reading = reserveServeHeap
 	start := time.Now()
 	live, problems, err := build.Start(file.DirFS(source), builtin, o)
 	if err != nil {
@@ -90,5 +92,21 @@ func serveSite(ctx context.Context, source, addr string, builtin fs.FS, o build.
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	return nil
+}
+
+// serveHeapPerPage is more than kb serve's heap holds a page at its peak:
+// the site, its records and its output kept as checksums take some 30 KB
+// a page live (10,000 generated pages), and the heap grows to about twice
+// that between collections.
+const serveHeapPerPage = 96 << 10
+
+// reserveServeHeap has the heap that kb serve will grow backed by huge
+// pages (see package hugepage). Each save allocates tens of megabytes of
+// fresh heap, and on this kind of machine a page of memory first touched
+// costs some 17 µs: on 10,000 pages the update of one page took 45-55 ms
+// between collections instead of 14 ms, most of it in page faults.
+func reserveServeHeap(pages int) (done func()) {
+	hugepage.Reserve(pages * serveHeapPerPage)
 	return nil
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -105,6 +106,37 @@ func (l *Live) renderAll(lists bool) error {
 	return s.copyFiles(mem)
 }
 
+// renderPages renders pages on every core into mem, which keeps their
+// checksums and renders them again with r when they are asked for, and
+// keeps each page's search and graph.json records, in the order of ids,
+// as a live site does (see records).
+func renderPages(r *render.Renderer, ids []string, mem *Memory, search, graphs *records) error {
+	mem.setPages(pageMaker(r))
+	return parallel.Each(len(ids), func(i int) error {
+		err := search.make(i, func(dst []byte) ([]byte, error) { return r.AppendSearchRecord(dst, ids[i]) })
+		if err != nil {
+			return err
+		}
+		err = graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
+		if err != nil {
+			return err
+		}
+		return r.WritePage(ids[i], func(rel string, data []byte) error { return mem.putPage(rel, ids[i], data) })
+	})
+}
+
+// pageMaker renders pages with r, for a Memory to serve.
+func pageMaker(r *render.Renderer) func(id string) ([]byte, error) {
+	return func(id string) ([]byte, error) {
+		var page []byte
+		err := r.WritePage(id, func(_ string, data []byte) error {
+			page = bytes.Clone(data)
+			return nil
+		})
+		return page, err
+	}
+}
+
 // ListsRun is the remaking of the lists and data files after updates. It is
 // prepared while the site is locked and run while it is not, on a snapshot,
 // so that a save made meanwhile need not wait for it. The run takes over
@@ -148,18 +180,21 @@ func (j *ListsRun) Run() error {
 		}
 		j.made = made.paths
 	}
-	tasks := dataTasks(j.r, j.search, j.graphs)
-	var todo []task
+	// search.json and graph.json are kept as what writes them, from the
+	// records, which the site keeps anyway: at 100,000 pages they are
+	// 620 MB, which serve held twice.
+	searchJSON, graphJSON := dataFiles(j.r, j.search, j.graphs)
+	var todo []func() error
 	if j.effect&Search != 0 {
-		todo = append(todo, tasks[0])
+		todo = append(todo, func() error { return j.out.putMade("search.json", searchJSON) })
 	}
 	if j.effect&(Data|Neighbours) != 0 {
-		todo = append(todo, tasks[1])
+		todo = append(todo, func() error { return j.out.putMade("graph.json", graphJSON) })
 	}
 	if j.effect&Data != 0 {
-		todo = append(todo, timelineData(j.r))
+		todo = append(todo, func() error { return timelineData(j.r)(j.out) })
 	}
-	return parallel.Each(len(todo), func(i int) error { return todo[i](j.out) })
+	return parallel.Each(len(todo), func(i int) error { return todo[i]() })
 }
 
 // CommitLists puts a run's lists in the output and returns the outputs

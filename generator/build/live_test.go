@@ -422,10 +422,21 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 	}
 }
 
+// snapshot is m's files as served. A page is rendered when asked for,
+// so it is always the current site's; one whose checksum says otherwise
+// is one an update should have rendered again, and did not, and it shows
+// in the snapshot as such (as does a data file made on request whose
+// bytes differ from when it was put).
 func snapshot(m *Memory) map[string][]byte {
 	out := map[string][]byte{}
 	for _, p := range m.Paths() {
 		b, _ := m.Get(p)
+		m.mu.RLock()
+		f := m.files[p]
+		m.mu.RUnlock()
+		if f.made() && f.sum != checksum(b) {
+			b = fmt.Appendf(nil, "stale: a page not rendered again when it changed (kept %x, now %x)\n%s", f.sum, checksum(b), b)
+		}
 		out[p] = b
 	}
 	return out

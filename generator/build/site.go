@@ -405,7 +405,7 @@ const readWindow = 256 << 10
 func graphData(r *render.Renderer, ids []string, done func(i int)) task {
 	return stream("graph.json", func(w io.Writer) error {
 		var buf []byte
-		return r.WriteGraphJSON(w, len(ids), func(i int, w io.Writer) error {
+		return r.GraphJSON()(w, len(ids), func(i int, w io.Writer) error {
 			buf = r.AppendGraphRecord(buf[:0], ids[i])
 			done(i)
 			_, err := w.Write(buf)
@@ -440,23 +440,6 @@ func (s *Site) gather() error {
 		}
 	}
 	return markdown.Gather(s.spool, docs, refs, cmp.Or(s.opts.gatherWindow, gatherWindow))
-}
-
-// renderPages renders pages into sink on every core, and keeps each
-// page's search and graph.json records, in the order of ids, as a live
-// site does (see records).
-func renderPages(r *render.Renderer, ids []string, sink Sink, search, graphs *records) error {
-	return parallel.Each(len(ids), func(i int) error {
-		err := search.make(i, func(dst []byte) ([]byte, error) { return r.AppendSearchRecord(dst, ids[i]) })
-		if err != nil {
-			return err
-		}
-		err = graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
-		if err != nil {
-			return err
-		}
-		return r.WritePage(ids[i], sink.Put)
-	})
 }
 
 // task makes some outputs.
@@ -515,13 +498,13 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 	return tasks
 }
 
-// dataTasks make a live site's data files from its pages' records: the
-// search index and graph.json.
-func dataTasks(r *render.Renderer, search, graphs *records) []task {
-	return []task{
-		stream("search.json", func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) }),
-		stream("graph.json", func(w io.Writer) error { return r.WriteGraphJSON(w, graphs.len(), graphs.write) }),
-	}
+// dataFiles write a live site's data files from its pages' records: the
+// search index and graph.json. Neither keeps r, and so the graph, once
+// made: serve keeps them, to make the files when they are asked for.
+func dataFiles(r *render.Renderer, search, graphs *records) (searchJSON, graphJSON func(io.Writer) error) {
+	writeGraph := r.GraphJSON()
+	return func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) },
+		func(w io.Writer) error { return writeGraph(w, graphs.len(), graphs.write) }
 }
 
 // timelineData makes timeline.json, which needs only the graph.

@@ -177,16 +177,21 @@ func WriteJSONArray(w io.Writer, n int, record func(i int, w io.Writer) error) e
 	return bw.Flush()
 }
 
-// WriteGraphJSON writes graph.json: the site, then the pages' records.
-func (r *Renderer) WriteGraphJSON(w io.Writer, n int, record func(i int, w io.Writer) error) error {
-	if _, err := fmt.Fprintf(w, "{\"site\":%s,\n\"pages\":", mustMarshal(object{{"title", r.cfg.Title}, {"base", r.site.Base}})); err != nil {
+// GraphJSON returns what writes graph.json: the site, then n pages'
+// records. It keeps the site's title and base, not the renderer, so that
+// serve can keep it to write the file again without keeping the graph.
+func (r *Renderer) GraphJSON() func(w io.Writer, n int, record func(i int, w io.Writer) error) error {
+	head := fmt.Appendf(nil, "{\"site\":%s,\n\"pages\":", mustMarshal(object{{"title", r.cfg.Title}, {"base", r.site.Base}}))
+	return func(w io.Writer, n int, record func(i int, w io.Writer) error) error {
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		if err := WriteJSONArray(w, n, record); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "}\n")
 		return err
 	}
-	if err := WriteJSONArray(w, n, record); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "}\n")
-	return err
 }
 
 func mustMarshal(v any) []byte {

@@ -14,6 +14,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -124,7 +125,15 @@ func (s *Server) goLists() {
 
 // runLists remakes the lists and data files and tells the browsers, then
 // does the same for the updates made meanwhile, until there are none.
+//
+// Then, with nothing left to do until the next save, it collects garbage.
+// A save allocates tens of megabytes and the lists little, so left to
+// itself the collector runs once in many saves, and each save between
+// runs takes fresh memory, which the kernel must fault in: on 10,000
+// pages, 45-55 ms to update a page instead of 14 ms right after a
+// collection. Collected when idle, the next save reuses the heap freed.
 func (s *Server) runLists(job *build.ListsRun) {
+	defer runtime.GC()
 	for job != nil {
 		start := time.Now()
 		err := job.Run()
@@ -311,7 +320,7 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		data, ok = out.Get(name)
 	}
 	if !ok && !strings.HasSuffix(name, "index.html") {
-		if _, dir := out.Get(name + "/index.html"); dir {
+		if out.Has(name + "/index.html") {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
 			return
 		}
