@@ -127,11 +127,11 @@ func (s *Server) goLists() {
 // does the same for the updates made meanwhile, until there are none.
 //
 // Then, with nothing left to do until the next save, it collects garbage.
-// A save allocates tens of megabytes and the lists little, so left to
-// itself the collector runs once in many saves, and each save between
-// runs takes fresh memory, which the kernel must fault in: on 10,000
-// pages, 45-55 ms to update a page instead of 14 ms right after a
-// collection. Collected when idle, the next save reuses the heap freed.
+// Left to itself the collector runs once in several saves, and the saves
+// after the first few take memory the process has not touched, which
+// the kernel must fault in: on 10,000 pages, 45-55 ms to update a page
+// instead of 14 ms right after a collection. Collected when idle, the
+// next save reuses the heap freed.
 func (s *Server) runLists(job *build.ListsRun) {
 	defer runtime.GC()
 	for job != nil {
