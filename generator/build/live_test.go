@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -335,20 +336,28 @@ func (m *model) bump() int { m.next++; return m.next }
 
 // TestLiveMatchesFullBuild makes random edit sequences and checks, after
 // each, that the incremental output equals a full build's byte for byte.
+// startModel writes the model site into a new folder and starts it live,
+// with its lists made.
+func startModel(t *testing.T, builtin fs.FS) (dir string, m *model, live *Live) {
+	t.Helper()
+	dir = t.TempDir()
+	m = newModel()
+	m.write(t, dir)
+	live, problems, err := Start(os.DirFS(dir), builtin, Options{})
+	if err != nil || problems.Errors(false) > 0 {
+		t.Fatalf("start: %v\n%s", err, problems)
+	}
+	if _, err := live.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, m, live
+}
+
 func TestLiveMatchesFullBuild(t *testing.T) {
 	builtin := os.DirFS("../..") // the repository's templates/ and static/
 	for seed := uint64(1); seed <= 20; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
-			dir := t.TempDir()
-			m := newModel()
-			m.write(t, dir)
-			live, problems, err := Start(os.DirFS(dir), builtin, Options{})
-			if err != nil || problems.Errors(false) > 0 {
-				t.Fatalf("start: %v\n%s", err, problems)
-			}
-			if _, err := live.Finish(); err != nil {
-				t.Fatal(err)
-			}
+			dir, m, live := startModel(t, builtin)
 			r := rand.New(rand.NewPCG(seed, 42))
 			var history []string
 			for step := 0; step < 60; step++ {

@@ -202,20 +202,45 @@ func (m *Memory) Delete(rel string) {
 // Get returns a file, making it if it is made on request. One that
 // cannot be made (which the update that put it would have reported) is
 // not found.
+//
+// A file is made without the lock held: what makes it reads only a site
+// and records that no later update changes (an update makes new ones),
+// and search.json at 100,000 pages takes long enough to make that an
+// update, and every request behind it, would wait for it.
 func (m *Memory) Get(rel string) ([]byte, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock() // held while rendering: an update waits for it
-	f, ok := m.files[rel]
+	f, page, ok := m.lookup(rel)
 	switch {
 	case !ok || !f.made():
 		return f.data, ok
 	case f.page:
-		b, err := m.page(f.id)
+		b, err := page(f.id)
 		return b, err == nil
 	}
 	var b bytes.Buffer
 	err := f.write(&b)
 	return b.Bytes(), err == nil
+}
+
+// Stream returns what writes the file at rel, for a file made on request
+// by writing (search.json, graph.json), so that it can be sent as it is
+// made rather than held whole: search.json is 412 MB at 100,000 pages,
+// and a buffer grown to hold it up to twice that. Other files are got.
+func (m *Memory) Stream(rel string) (write func(io.Writer) error, ok bool) {
+	f, _, ok := m.lookup(rel)
+	if !ok || f.write == nil {
+		return nil, false
+	}
+	return f.write, true
+}
+
+// lookup returns the file at rel and how pages are rendered, as they are
+// now; the file is made, if it is made on request, after the lock is let
+// go (see Get).
+func (m *Memory) lookup(rel string) (f stored, page func(id string) ([]byte, error), ok bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	f, ok = m.files[rel]
+	return f, m.page, ok
 }
 
 // Has reports whether there is a file at rel.

@@ -3,7 +3,10 @@ package build
 import (
 	"errors"
 	"io"
+	"math/rand/v2"
+	"os"
 	"slices"
+	"sync/atomic"
 	"testing"
 )
 
@@ -82,5 +85,58 @@ func TestMemoryMadeOnRequest(t *testing.T) {
 	}
 	if !m.Has("b.json") || m.Has("c.json") {
 		t.Errorf("Has: b.json %v, c.json %v", m.Has("b.json"), m.Has("c.json"))
+	}
+}
+
+// TestMemoryServesDuringUpdates asks for files made on request while
+// saves are applied and the lists remade, as serve's browsers do: every
+// request is answered (run with -race, it also shows that making a file
+// outside the lock reads nothing an update writes).
+func TestMemoryServesDuringUpdates(t *testing.T) {
+	dir, m, live := startModel(t, os.DirFS("../.."))
+	out := live.Output()
+	always := []string{"index.html", "search.json", "graph.json"}
+	for _, rel := range always {
+		if !out.Has(rel) {
+			t.Fatalf("%s is missing after the first build", rel)
+		}
+	}
+	stop := make(chan struct{})
+	failed := make(chan string, 1)
+	var asked atomic.Int64
+	go func() {
+		defer close(failed)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			for _, rel := range always {
+				if b, ok := out.Get(rel); !ok || len(b) == 0 {
+					failed <- rel
+					return
+				}
+				asked.Add(1)
+			}
+		}
+	}()
+	r := rand.New(rand.NewPCG(7, 42))
+	for step := 0; step < 30; step++ {
+		touched, what := m.edit(t, r, dir)
+		if u, err := live.Update(touched); err != nil || u.Failed {
+			t.Fatalf("step %d (%s): %v %s", step, what, err, u.Problems)
+		}
+		if _, err := live.Finish(); err != nil {
+			t.Fatalf("step %d (%s): finish: %v", step, what, err)
+		}
+	}
+	close(stop)
+	if rel, ok := <-failed; ok {
+		t.Fatalf("%s was not served during the updates", rel)
+	}
+	t.Logf("%d files asked for", asked.Load())
+	if asked.Load() == 0 {
+		t.Fatal("no file was asked for during the updates")
 	}
 }

@@ -312,6 +312,10 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 		name += "/index.html"
 	}
 	out := s.live.Output()
+	if write, ok := out.Stream(name); ok {
+		stream(w, r, name, write)
+		return
+	}
 	data, ok := out.Get(name)
 	if !ok {
 		// Perhaps a list not yet made: the first build serves pages
@@ -338,13 +342,32 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data)
 	}
-	w.Header().Set("Content-Type", ctype)
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	setHeaders(w, ctype)
 	w.WriteHeader(status)
 	if r.Method == http.MethodGet {
 		_, _ = w.Write(data)
 	}
+}
+
+// stream sends a file that is made as it is sent, such as search.json:
+// without its length, since it is not held to be measured.
+func stream(w http.ResponseWriter, r *http.Request, name string, write func(io.Writer) error) {
+	setHeaders(w, contentType(name))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodGet {
+		return
+	}
+	// The writers buffer as they go. A failure to write is the browser
+	// going away: the status is sent, and the connection is left to end.
+	_ = write(w)
+}
+
+// setHeaders sets the headers of a file served: its type, and that it
+// is not to be cached, since a save may change it at any moment.
+func setHeaders(w http.ResponseWriter, ctype string) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 }
 
 // contentType is the type of a file by its name.

@@ -211,6 +211,7 @@ func TestServePaths(t *testing.T) {
 		{"/", 200, "text/html; charset=utf-8", "<html"},
 		{"/participants/china/", 200, "text/html; charset=utf-8", "China"},
 		{"/graph.json", 200, "application/json", `"pages"`},
+		{"/search.json", 200, "application/json", `"t":"China"`},
 		{"/atom.xml", 200, "application/atom+xml", "<feed"},
 		{"/css/kb.css", 200, "text/css; charset=utf-8", "--bg"},
 		{"/no/such/page/", 404, "text/html; charset=utf-8", "Not found"},
