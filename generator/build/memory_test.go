@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"math/rand/v2"
@@ -82,6 +83,13 @@ func TestMemoryMadeOnRequest(t *testing.T) {
 	must(t, m.putMade("b.json", write("b3")))
 	if b, _ := m.Get("b.json"); string(b) != "b3" {
 		t.Errorf("data file served as %q, want what it was made with", b)
+	}
+	var streamed bytes.Buffer
+	if write, ok := m.Stream("b.json"); !ok || write(&streamed) != nil || streamed.String() != "b3" {
+		t.Errorf("b.json streamed as %q, %v; want b3", streamed.String(), ok)
+	}
+	if _, ok := m.Stream("a/index.html"); ok {
+		t.Error("a page is streamed; want it got, to be rendered whole")
 	}
 	if !m.Has("b.json") || m.Has("c.json") {
 		t.Errorf("Has: b.json %v, c.json %v", m.Has("b.json"), m.Has("c.json"))
