@@ -26,13 +26,13 @@ import (
 type Live struct {
 	site    *Site
 	out     *Memory
-	search  map[string][]byte // each page's search record, by id
-	records map[string][]byte // each page's graph.json record, by id
-	lists   map[string]bool   // the outputs the list tasks made last time
-	pending map[string]bool   // files changed since the last good update
-	later   Effect            // lists and data files that the next run of the lists is to remake
-	r       *render.Renderer  // of the current graph, for the lists
-	renders int               // counts whole renders, after which earlier runs of the lists are stale
+	search  map[string]searchRecord // each page's search record, by id
+	records map[string][]byte       // each page's graph.json record, by id
+	lists   map[string]bool         // the outputs the list tasks made last time
+	pending map[string]bool         // files changed since the last good update
+	later   Effect                  // lists and data files that the next run of the lists is to remake
+	r       *render.Renderer        // of the current graph, for the lists
+	renders int                     // counts whole renders, after which earlier runs of the lists are stale
 }
 
 // Update is what one update did.
@@ -89,11 +89,11 @@ func (l *Live) renderAll(lists bool) error {
 		mem = l.out
 		clear(mem.files) // every file is written again; what is not, is gone
 	}
-	search, graphs := newRecords(len(ids)), newRecords(len(ids))
+	search, graphs := newSearchRecords(len(ids)), newRecords(len(ids))
 	if err := renderPages(r, ids, mem, search, graphs); err != nil {
 		return err
 	}
-	l.out, l.search, l.records = mem, map[string][]byte{}, map[string][]byte{}
+	l.out, l.search, l.records = mem, map[string]searchRecord{}, map[string][]byte{}
 	for i, id := range ids {
 		l.search[id], l.records[id] = search.mem[i], graphs.mem[i]
 	}
@@ -110,10 +110,10 @@ func (l *Live) renderAll(lists bool) error {
 // checksums and renders them again with r when they are asked for, and
 // keeps each page's search and graph.json records, in the order of ids,
 // as a live site does (see records).
-func renderPages(r *render.Renderer, ids []string, mem *Memory, search, graphs *records) error {
+func renderPages(r *render.Renderer, ids []string, mem *Memory, search *searchRecords, graphs *records) error {
 	mem.setPages(pageMaker(r))
 	return parallel.Each(len(ids), func(i int) error {
-		err := search.make(i, func(dst []byte) ([]byte, error) { return r.AppendSearchRecord(dst, ids[i]) })
+		err := search.make(i, func(dst []byte) ([]byte, string, error) { return r.AppendSearchHead(dst, ids[i]) })
 		if err != nil {
 			return err
 		}
@@ -145,13 +145,14 @@ func pageMaker(r *render.Renderer) func(id string) ([]byte, error) {
 // each then shows a newer site than the one before, and the last the
 // latest.
 type ListsRun struct {
-	renders        int
-	effect         Effect
-	r              *render.Renderer
-	types          []*schema.Type
-	search, graphs *records
-	out            *Memory
-	made           map[string]bool // the list outputs made, when effect has Lists
+	renders int
+	effect  Effect
+	r       *render.Renderer
+	types   []*schema.Type
+	search  *searchRecords
+	graphs  *records
+	out     *Memory
+	made    map[string]bool // the list outputs made, when effect has Lists
 }
 
 // PrepareLists snapshots what remaking the lists needs, or returns nil
@@ -162,7 +163,7 @@ func (l *Live) PrepareLists() *ListsRun {
 	}
 	ids := l.site.graph.IDs()
 	j := &ListsRun{renders: l.renders, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
-		search: newRecords(len(ids)), graphs: newRecords(len(ids)), out: NewMemory()}
+		search: newSearchRecords(len(ids)), graphs: newRecords(len(ids)), out: NewMemory()}
 	l.later = 0
 	for i, id := range ids {
 		j.search.mem[i], j.graphs.mem[i] = l.search[id], l.records[id]
@@ -317,7 +318,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	// The pages are made aside and served only once all are: a template
 	// that fails on one of them leaves the site as it was.
 	made := NewMemory()
-	search, graphs := newRecords(len(live)), newRecords(len(live))
+	search, graphs := newSearchRecords(len(live)), newRecords(len(live))
 	if err := renderPages(l.r, live, made, search, graphs); err != nil {
 		*s, l.r = before, beforeR
 		if p, ok := render.AsProblem(err); ok {

@@ -550,3 +550,31 @@ func TestLiveTemplateFails(t *testing.T) {
 		t.Errorf("after the failures, the live site differs from a build:\n%s", d)
 	}
 }
+
+// TestLiveMatchesBuild checks that serve's output, made in memory with
+// its own ways of keeping search records and pages, is what kb build
+// writes to disk for the same site, spooling as kb build does.
+func TestLiveMatchesBuild(t *testing.T) {
+	builtin := os.DirFS("../..")
+	dir, _, live := startModel(t, builtin)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := Build(os.DirFS(dir), builtin, out, false, Options{Spool: true})
+	if err != nil || !res.Written {
+		t.Fatalf("build: %v, written %v", err, res.Written)
+	}
+	built := map[string][]byte{}
+	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		built[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffFiles(built, snapshot(live.Output())); diff != "" {
+		t.Errorf("serve's output differs from kb build's:\n%s", diff)
+	}
+}

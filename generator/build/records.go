@@ -1,10 +1,15 @@
 package build
 
-import "io"
+import (
+	"io"
 
-// records are the pages' entries of search.json or graph.json, in id
-// order, kept in memory by a live site, which writes the two files again
-// after each update from the records of the pages it did not re-render.
+	"github.com/kbgen/kb/generator/render"
+)
+
+// records are the pages' entries of graph.json (and, as searchRecords,
+// of search.json), in id order, kept in memory by a live site, which
+// writes the two files again after each update from the records of the
+// pages it did not re-render.
 // (A one-off build writes each file as its records are made; see
 // Site.Render.)
 type records struct {
@@ -27,4 +32,41 @@ func (r *records) len() int { return len(r.mem) }
 func (r *records) write(i int, w io.Writer) error {
 	_, err := w.Write(r.mem[i])
 	return err
+}
+
+// searchRecord is a page's entry of search.json as a live site keeps it:
+// the entry but for the page's plain text, and the text, a string the
+// page's document holds anyway (see render.Renderer.AppendSearchHead).
+type searchRecord struct {
+	head []byte
+	text string
+}
+
+// searchRecords are the pages' entries of search.json, in id order, as
+// records are.
+type searchRecords struct {
+	mem []searchRecord
+}
+
+func newSearchRecords(n int) *searchRecords { return &searchRecords{mem: make([]searchRecord, n)} }
+
+// make stores the entry of page i that head appends to the bytes it is
+// given, with the text it returns. Pages may be made concurrently.
+func (r *searchRecords) make(i int, head func(dst []byte) ([]byte, string, error)) error {
+	b, text, err := head(nil)
+	r.mem[i] = searchRecord{b, text}
+	return err
+}
+
+func (r *searchRecords) len() int { return len(r.mem) }
+
+// writer returns what writes whole entries to w, with a buffer of its
+// own: search.json may be asked for by two browsers at once.
+func (r *searchRecords) writer() func(i int, w io.Writer) error {
+	var buf []byte
+	return func(i int, w io.Writer) error {
+		buf = render.AppendSearchText(append(buf[:0], r.mem[i].head...), r.mem[i].text)
+		_, err := w.Write(buf)
+		return err
+	}
 }

@@ -501,9 +501,9 @@ func listTasks(r *render.Renderer, types []*schema.Type) []task {
 // dataFiles write a live site's data files from its pages' records: the
 // search index and graph.json. Neither keeps r, and so the graph, once
 // made: serve keeps them, to make the files when they are asked for.
-func dataFiles(r *render.Renderer, search, graphs *records) (searchJSON, graphJSON func(io.Writer) error) {
+func dataFiles(r *render.Renderer, search *searchRecords, graphs *records) (searchJSON, graphJSON func(io.Writer) error) {
 	writeGraph := r.GraphJSON()
-	return func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.write) },
+	return func(w io.Writer) error { return render.WriteJSONArray(w, search.len(), search.writer()) },
 		func(w io.Writer) error { return writeGraph(w, graphs.len(), graphs.write) }
 }
 

@@ -130,30 +130,58 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 
 // AppendSearchRecord appends to dst a page's entry in the search index.
 func (r *Renderer) AppendSearchRecord(dst []byte, id string) ([]byte, error) {
+	head, text, err := r.AppendSearchHead(dst, id)
+	if err != nil {
+		return nil, err
+	}
+	return AppendSearchText(head, text), nil
+}
+
+// AppendSearchHead appends to dst a page's entry in the search index but
+// for its plain text, which it returns for AppendSearchText to end the
+// entry with. Serve keeps the two apart: the text is the page's own,
+// which it keeps anyway, and at 100,000 pages whole entries held all of
+// it a second time (420 MB).
+func (r *Renderer) AppendSearchHead(dst []byte, id string) ([]byte, string, error) {
 	n := r.g.Node(id)
 	text := ""
 	if n.Doc != nil {
 		var err error
 		if text, err = n.Doc.PlainText(); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return SearchRecordOf(dst, r.site.Base, n.Page, n.Type, text), nil
+	return searchHead(dst, r.site.Base, n.Page, n.Type), text, nil
 }
 
 // SearchRecordOf appends to dst the search index entry of page p, of type
 // t, whose plain text is text, on a site whose base path is base. A build
 // that spools makes it as it reads the page, while the text is at hand.
 func SearchRecordOf(dst []byte, base string, p *graph.Page, t *schema.Type, text string) []byte {
-	w := jsonw{b: slices.Grow(dst, len(text)+256)}
+	return AppendSearchText(searchHead(slices.Grow(dst, len(text)+256), base, p, t), text)
+}
+
+// searchHead appends the start of a search index entry: all of it but the
+// page's text, which comes last.
+func searchHead(dst []byte, base string, p *graph.Page, t *schema.Type) []byte {
+	w := jsonw{b: dst}
 	w.open('{')
 	for _, kv := range [][2]string{
 		{"t", p.Title}, {"u", base + strings.TrimPrefix(p.URL(), "/")}, {"y", typeLabel(t)}, {"s", p.Summary()},
-		{"a", strings.Join(p.Meta.Aliases, " ")}, {"g", strings.Join(p.Meta.Tags, " ")}, {"x", text},
+		{"a", strings.Join(p.Meta.Aliases, " ")}, {"g", strings.Join(p.Meta.Tags, " ")},
 	} {
 		w.key(kv[0])
 		w.string(kv[1])
 	}
+	return w.b
+}
+
+// AppendSearchText ends a search index entry that AppendSearchHead began
+// with the page's text.
+func AppendSearchText(head []byte, text string) []byte {
+	w := jsonw{b: head, comma: true}
+	w.key("x")
+	w.string(text)
 	w.close('}')
 	return w.b
 }
