@@ -187,10 +187,10 @@ func (j *ListsRun) Run() error {
 	searchJSON, graphJSON := dataFiles(j.r, j.search, j.graphs)
 	var todo []func() error
 	if j.effect&Search != 0 {
-		todo = append(todo, func() error { return j.out.putMade("search.json", searchJSON) })
+		todo = append(todo, func() error { return j.out.putMade("search.json", searchJSON, j.search.writeUnescaped) })
 	}
 	if j.effect&(Data|Neighbours) != 0 {
-		todo = append(todo, func() error { return j.out.putMade("graph.json", graphJSON) })
+		todo = append(todo, func() error { return j.out.putMade("graph.json", graphJSON, nil) })
 	}
 	if j.effect&Data != 0 {
 		todo = append(todo, func() error { return timelineData(j.r)(j.out) })

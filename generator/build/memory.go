@@ -90,12 +90,20 @@ func (m *Memory) keep(rel string, data []byte) {
 	}
 }
 
-// putMade stores the checksum of what write writes, and write, which Get
-// calls to make the file again: for the largest files, which are asked
-// for far less often than they change.
-func (m *Memory) putMade(rel string, write func(io.Writer) error) error {
+// putMade stores write, which Get calls to make the file again, and a
+// checksum that tells whether the file changed: of what sum writes, or
+// of what write writes when sum is nil. For the largest files, which are
+// asked for far less often than they change. sum writes anything that
+// changes whenever the file does and costs less to make: search.json's
+// records before their text is escaped. A file so kept and one kept as
+// bytes then differ even when their bytes agree, which costs at most a
+// reload of a tab showing the file.
+func (m *Memory) putMade(rel string, write, sum func(io.Writer) error) error {
+	if sum == nil {
+		sum = write
+	}
 	h := crc64.New(crc64.MakeTable(crc64.ECMA))
-	if err := write(h); err != nil {
+	if err := sum(h); err != nil {
 		return err
 	}
 	f := stored{write: write, sum: h.Sum64()}

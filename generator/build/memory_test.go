@@ -55,16 +55,16 @@ func TestMemoryMadeOnRequest(t *testing.T) {
 			m.merge(o)
 		}, []string{"a/index.html"}},
 		{"bytes changed over a page", func(m *Memory) { must(t, m.Put("a/index.html", []byte("other"))) }, []string{"a/index.html"}},
-		{"a data file made over the same bytes", func(m *Memory) { must(t, m.putMade("b.json", write("b"))) }, []string{}},
-		{"a data file made again, the same", func(m *Memory) { must(t, m.putMade("b.json", write("b"))) }, []string{}},
-		{"a data file made, changed", func(m *Memory) { must(t, m.putMade("b.json", write("b2"))) }, []string{"b.json"}},
+		{"a data file made over the same bytes", func(m *Memory) { must(t, m.putMade("b.json", write("b"), nil)) }, []string{}},
+		{"a data file made again, the same", func(m *Memory) { must(t, m.putMade("b.json", write("b"), nil)) }, []string{}},
+		{"a data file made, changed", func(m *Memory) { must(t, m.putMade("b.json", write("b2"), nil)) }, []string{"b.json"}},
 		{"a written file over a made one, the same", func(m *Memory) {
 			w, _ := m.Create("b.json")
 			_, _ = io.WriteString(w, "b2")
 			must(t, w.Close())
 		}, []string{}},
 		{"a data file made, failing", func(m *Memory) {
-			if err := m.putMade("c.json", func(io.Writer) error { return errors.New("no") }); err == nil {
+			if err := m.putMade("c.json", func(io.Writer) error { return errors.New("no") }, nil); err == nil {
 				t.Error("putMade of a failing writer: no error")
 			}
 		}, []string{}},
@@ -80,7 +80,7 @@ func TestMemoryMadeOnRequest(t *testing.T) {
 	if b, _ := m.Get("a/index.html"); string(b) != "a v2" {
 		t.Errorf("page served as %q after the merge, want the new renderer's", b)
 	}
-	must(t, m.putMade("b.json", write("b3")))
+	must(t, m.putMade("b.json", write("b3"), nil))
 	if b, _ := m.Get("b.json"); string(b) != "b3" {
 		t.Errorf("data file served as %q, want what it was made with", b)
 	}
