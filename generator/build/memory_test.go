@@ -63,6 +63,9 @@ func TestMemoryMadeOnRequest(t *testing.T) {
 			_, _ = io.WriteString(w, "b2")
 			must(t, w.Close())
 		}, []string{}},
+		{"a data file made with a checksum of its own", func(m *Memory) { must(t, m.putMade("d.json", write("d"), write("records 1"))) }, []string{"d.json"}},
+		{"the same records, other bytes", func(m *Memory) { must(t, m.putMade("d.json", write("d2"), write("records 1"))) }, []string{}},
+		{"other records", func(m *Memory) { must(t, m.putMade("d.json", write("d2"), write("records 2"))) }, []string{"d.json"}},
 		{"a data file made, failing", func(m *Memory) {
 			if err := m.putMade("c.json", func(io.Writer) error { return errors.New("no") }, nil); err == nil {
 				t.Error("putMade of a failing writer: no error")
