@@ -334,8 +334,6 @@ func (m *model) edit(t *testing.T, r *rand.Rand, dir string) ([]string, string) 
 
 func (m *model) bump() int { m.next++; return m.next }
 
-// TestLiveMatchesFullBuild makes random edit sequences and checks, after
-// each, that the incremental output equals a full build's byte for byte.
 // startModel writes the model site into a new folder and starts it live,
 // with its lists made.
 func startModel(t *testing.T, builtin fs.FS) (dir string, m *model, live *Live) {
@@ -353,6 +351,8 @@ func startModel(t *testing.T, builtin fs.FS) (dir string, m *model, live *Live) 
 	return dir, m, live
 }
 
+// TestLiveMatchesFullBuild makes random edit sequences and checks, after
+// each, that the incremental output equals a full build's byte for byte.
 func TestLiveMatchesFullBuild(t *testing.T) {
 	builtin := os.DirFS("../..") // the repository's templates/ and static/
 	for seed := uint64(1); seed <= 20; seed++ {
