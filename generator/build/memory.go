@@ -47,7 +47,11 @@ func NewMemory() *Memory {
 // checksum tells a page's new bytes from its old: a collision would only
 // keep a browser showing the page from reloading, since the page served
 // is rendered anew. CRC-64 reads a 20 KB page in about 10 µs.
-func checksum(b []byte) uint64 { return crc64.Checksum(b, crc64.MakeTable(crc64.ECMA)) }
+func checksum(b []byte) uint64 { return crc64.Checksum(b, checksumTable()) }
+
+// checksumTable is the one CRC-64 polynomial that checksum and putMade
+// share; crc64 makes its table once and hands out the same one after.
+func checksumTable() *crc64.Table { return crc64.MakeTable(crc64.ECMA) }
 
 // same reports whether data is the file f holds.
 func (f stored) same(data []byte) bool {
@@ -71,21 +75,23 @@ func (f stored) sameAs(g stored) bool {
 
 // Put stores a copy of a file, noting it as changed if its bytes differ.
 func (m *Memory) Put(rel string, data []byte) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if old, ok := m.files[rel]; !ok || !old.same(data) {
-		m.files[rel] = stored{data: bytes.Clone(data)}
-		m.changed[rel] = true
-	}
+	m.store(rel, data, bytes.Clone)
 	return nil
 }
 
 // keep stores data, which m now owns, as the file at rel.
 func (m *Memory) keep(rel string, data []byte) {
+	m.store(rel, data, func(b []byte) []byte { return b })
+}
+
+// store keeps own(data) as the file at rel if its bytes differ from what
+// is there, and notes the file as changed: a file put again unchanged
+// costs no copy.
+func (m *Memory) store(rel string, data []byte, own func([]byte) []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if old, ok := m.files[rel]; !ok || !old.same(data) {
-		m.files[rel] = stored{data: data}
+		m.files[rel] = stored{data: own(data)}
 		m.changed[rel] = true
 	}
 }
@@ -102,7 +108,7 @@ func (m *Memory) putMade(rel string, write, sum func(io.Writer) error) error {
 	if sum == nil {
 		sum = write
 	}
-	h := crc64.New(crc64.MakeTable(crc64.ECMA))
+	h := crc64.New(checksumTable())
 	if err := sum(h); err != nil {
 		return err
 	}
