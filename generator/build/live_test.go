@@ -443,7 +443,7 @@ func snapshot(m *Memory) map[string][]byte {
 		m.mu.RLock()
 		f := m.files[p]
 		m.mu.RUnlock()
-		if f.page && f.sum != checksum(b) {
+		if f.isPage() && f.sum != checksum(b) {
 			b = fmt.Appendf(nil, "stale: a page not rendered again when it changed (kept %x, now %x)\n%s", f.sum, checksum(b), b)
 		}
 		out[p] = b

@@ -30,14 +30,16 @@ type Memory struct {
 // stored is one file of a Memory: its bytes, or what makes them.
 type stored struct {
 	data  []byte
-	page  bool                  // made by rendering page id
-	id    string                // the page's id
+	id    string                // or made by rendering the page of this id (ids are never "")
 	write func(io.Writer) error // or made by write
 	sum   uint64                // the checksum of the bytes, when they are made on request
 }
 
+// isPage reports whether f is a page, rendered on request.
+func (f stored) isPage() bool { return f.id != "" }
+
 // made reports whether f's bytes are made on request.
-func (f stored) made() bool { return f.page || f.write != nil }
+func (f stored) made() bool { return f.isPage() || f.write != nil }
 
 // NewMemory returns an empty output.
 func NewMemory() *Memory {
@@ -125,7 +127,7 @@ func (m *Memory) putMade(rel string, write, sum func(io.Writer) error) error {
 // putPage stores the checksum of page id's bytes, which Get renders
 // again with the function given to setPages.
 func (m *Memory) putPage(rel, id string, data []byte) error {
-	f := stored{id: id, sum: checksum(data), page: true}
+	f := stored{id: id, sum: checksum(data)}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if old, ok := m.files[rel]; !ok || !old.sameAs(f) {
@@ -226,7 +228,7 @@ func (m *Memory) Get(rel string) ([]byte, bool) {
 	switch {
 	case !ok || !f.made():
 		return f.data, ok
-	case f.page:
+	case f.isPage():
 		b, err := page(f.id)
 		return b, err == nil
 	}
