@@ -218,6 +218,7 @@ type Writer struct {
 	bytes.Buffer
 	holes   []Hole
 	scratch scratch // collect's, pooled with the writer
+	links   wikilinkNodes
 }
 
 // Buffered implements util.BufWriter: nothing is held back.
@@ -242,6 +243,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 		w.Reset()
 		w.holes = w.holes[:0]
 		clear(w.scratch.headingIDs) // its keys would keep this page's tree alive in the pool
+		w.links.reset()
 		c.writers.Put(w)
 	}()
 	doc, err := c.convert(c.parser(body), body, firstLine, w)
@@ -270,7 +272,9 @@ func (c *Converter) convert(p parser.Parser, body []byte, firstLine int, w *Writ
 			doc, err = nil, fmt.Errorf("this text could not be converted (%v); please report it, with the page", r)
 		}
 	}()
-	root := p.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+	pc := parser.NewContext()
+	pc.Set(wikilinkNodesKey, &w.links)
+	root := p.Parse(text.NewReader(body), parser.WithContext(pc))
 	doc = collect(root, body, firstLine, &w.scratch)
 	if err := c.md.Renderer().Render(w, body, root); err != nil {
 		return nil, err

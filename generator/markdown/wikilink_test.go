@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 )
 
 // fill writes a document's HTML with each hole shown as {{N}}, N being the
@@ -239,5 +241,67 @@ func TestWikilinkShown(t *testing.T) {
 		if got := tt.n.Shown(); got != tt.want {
 			t.Errorf("%+v.Shown() = %q, want %q", tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestWikilinkNodesReused converts pages of many links and of few through
+// one converter, whose Wikilink nodes are reused page to page: each page
+// gets its own links, however many the page before had.
+func TestWikilinkNodesReused(t *testing.T) {
+	page := func(n, from int) (string, []string) {
+		var b strings.Builder
+		var want []string
+		for i := range n {
+			fmt.Fprintf(&b, "See [[page %d|label %d]].\n\n", from+i, from+i)
+			want = append(want, fmt.Sprintf("page %d|label %d", from+i, from+i))
+		}
+		return b.String(), want
+	}
+	c := New(Options{})
+	for i, n := range []int{3, 70, 0, 1, 33, 2} {
+		in, want := page(n, 100*i)
+		d, err := c.Convert([]byte(in), 1)
+		if err != nil {
+			t.Fatalf("page %d: %v", i, err)
+		}
+		var got []string
+		for _, l := range d.Links() {
+			got = append(got, l.Target+"|"+l.Label)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("page %d: links %q, want %q", i, got, want)
+		}
+		if h := fill(d); strings.Count(h, "{{") != n {
+			t.Errorf("page %d: %d holes in %q, want %d", i, strings.Count(h, "{{"), h, n)
+		}
+	}
+}
+
+// TestWikilinkNodesReset checks that nodes taken back are cleared: a node
+// that kept its parent would keep its page's whole tree alive.
+func TestWikilinkNodesReset(t *testing.T) {
+	var ns wikilinkNodes
+	pc := parser.NewContext()
+	pc.Set(wikilinkNodesKey, &ns)
+	parent := ast.NewParagraph()
+	for range 40 {
+		n := newWikilink(pc)
+		n.Target = "x"
+		parent.AppendChild(parent, n)
+	}
+	if ns.used != 8 || len(ns.nodes) != 64 {
+		t.Fatalf("after 40 nodes: %d used of %d, want 8 of 64 (a second array)", ns.used, len(ns.nodes))
+	}
+	ns.reset()
+	for i := range ns.nodes {
+		if ns.nodes[i].Parent() != nil || ns.nodes[i].Target != "" {
+			t.Fatalf("node %d not cleared: %+v", i, ns.nodes[i])
+		}
+	}
+	if n := newWikilink(pc); n != &ns.nodes[0] {
+		t.Error("after reset, the next node is not the array's first")
+	}
+	if n := newWikilink(parser.NewContext()); n == nil {
+		t.Error("a parse without wikilinkNodes gets no node")
 	}
 }
