@@ -46,6 +46,30 @@ func TestMayAutolink(t *testing.T) {
 	}
 }
 
+// TestMayDefineLinks: a body with no "]:" can hold no link reference
+// definition, so that the parser without them reads it as the full one.
+func TestMayDefineLinks(t *testing.T) {
+	tests := []struct {
+		body string
+		want bool
+	}{
+		{"[a]: /url", true},
+		{"text\n\n   [a]: /url 'title'", true},
+		{"[a\nb]:\n/url", true},         // a label over two lines, the destination on the next
+		{"[^1]: a footnote", true},      // a footnote's, read by its own parser all the same
+		{"see [a] : /url", false},       // not a definition: a space before the colon
+		{"[[China]]: a wikilink", true}, // may be: goldmark's check decides
+		{"a [link](x) and [ref][a]", false},
+		{"time 10:30, [a] label", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := mayDefineLinks([]byte(tt.body)); got != tt.want {
+			t.Errorf("mayDefineLinks(%q) = %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
+
 // TestLineEndSpaces: the spaces and tabs at a line's end are not in the
 // HTML, with Linkify's parser as without it.
 func TestLineEndSpaces(t *testing.T) {
@@ -62,11 +86,7 @@ func TestLineEndSpaces(t *testing.T) {
 	}
 	c := New(Options{})
 	for _, tt := range tests {
-		parsers := map[string]parser.Parser{"linkify": c.md.Parser()}
-		if !mayAutolink([]byte(tt.in)) {
-			parsers["plain"] = c.plain
-		}
-		for name, p := range parsers {
+		for name, p := range parsersFor(c, tt.in) {
 			got := normalizeSpecHTML(fill(convertUsing(t, c, p, tt.in)))
 			if got != normalizeSpecHTML(tt.want) {
 				t.Errorf("%s: %q:\ngot  %q\nwant %q", name, tt.in, got, tt.want)
@@ -75,16 +95,34 @@ func TestLineEndSpaces(t *testing.T) {
 	}
 }
 
-// checkParsersAgree fails if in, which can hold no autolink, converts
-// into different documents with Linkify's parser and without it.
+// parsersFor names the converter's parsers that may read in: the full
+// one always, those without autolinks or link reference definitions when
+// in can hold none.
+func parsersFor(c *Converter, in string) map[string]parser.Parser {
+	ps := map[string]parser.Parser{}
+	for linkify, name := range []string{"without autolinks", "with autolinks"} {
+		if linkify == 0 && mayAutolink([]byte(in)) {
+			continue
+		}
+		for refs, and := range []string{", without link definitions", ""} {
+			if refs == 0 && mayDefineLinks([]byte(in)) {
+				continue
+			}
+			ps[name+and] = c.parsers[linkify][refs]
+		}
+	}
+	return ps
+}
+
+// checkParsersAgree fails if any parser that may read in converts it
+// into a document other than the full parser's.
 func checkParsersAgree(t *testing.T, c *Converter, in string) {
 	t.Helper()
-	if mayAutolink([]byte(in)) {
-		return
-	}
-	with, without := convertUsing(t, c, c.md.Parser(), in), convertUsing(t, c, c.plain, in)
-	if !reflect.DeepEqual(with, without) {
-		t.Errorf("%q: the parsers disagree:\nwith Linkify:    %q\nwithout Linkify: %q\n%+v\n%+v", in, with.HTML, without.HTML, with, without)
+	full := convertUsing(t, c, c.md.Parser(), in)
+	for name, p := range parsersFor(c, in) {
+		if got := convertUsing(t, c, p, in); !reflect.DeepEqual(got, full) {
+			t.Errorf("%q: the parsers disagree:\nall:    %q\n%s: %q\n%+v\n%+v", in, full.HTML, name, got.HTML, full, got)
+		}
 	}
 }
 
@@ -118,13 +156,14 @@ func TestParsersAgree(t *testing.T) {
 	}
 }
 
-// FuzzParsersAgree: any text that can hold no autolink converts into the
-// same document with Linkify's parser as without it.
+// FuzzParsersAgree: any text converts into the same document with each
+// parser that may read it as with the full one.
 func FuzzParsersAgree(f *testing.F) {
 	for _, seed := range []string{
 		"aaa     \nbbb     \n", "a *b*  \n_c_ ~d~ (e)\n", "#tag  \n[[x]] y  \nz",
 		"- a  \n  b\n\n> q  \n> r", "|a|b|\n|-|-|\n|c  |d|", "[x](y.md)  \n![i](a.png)",
 		"foo\\\nbar  \n\tbaz", "a ==m==  \n%%c%%  \nb",
+		"[a]: /u\n\n[a]", "[x]\n\n[x]:\n<y> 'z'", "[^1]: note\n\nsee[^1]",
 	} {
 		f.Add(seed)
 	}

@@ -35,7 +35,7 @@ func TestBlockRendererAsGoldmark(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := []byte(tt.src)
 			render := func(kb bool) string {
-				root := c.plain.Parse(text.NewReader(src))
+				root := c.parser(src).Parse(text.NewReader(src))
 				w := new(Writer)
 				collect(root, src, 1, &w.scratch)
 				if tt.cellClass {

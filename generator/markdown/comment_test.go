@@ -114,8 +114,10 @@ func (panicky) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 // that page; the converter goes on converting others.
 func TestConvertRecovers(t *testing.T) {
 	c := New(Options{})
-	for _, p := range []parser.Parser{c.md.Parser(), c.plain} {
-		p.AddOptions(parser.WithASTTransformers(util.Prioritized(panicky{}, 0)))
+	for _, ps := range c.parsers {
+		for _, p := range ps {
+			p.AddOptions(parser.WithASTTransformers(util.Prioritized(panicky{}, 0)))
+		}
 	}
 	if _, err := c.Convert([]byte("a boom here"), 1); err == nil || !strings.Contains(err.Error(), "could not be converted (boom)") {
 		t.Errorf("a panicking page: err = %v", err)

@@ -36,12 +36,13 @@ type Options struct {
 // Converter turns Markdown into Documents. It is safe for concurrent use.
 type Converter struct {
 	md goldmark.Markdown
-	// plain is md's parser without GFM's autolinks, for a body in which
-	// none can be (see mayAutolink), which is most pages. Linkify is an
-	// inline parser that goldmark's parser stops at every space for, to
-	// look at the word after it; without it a line's words are one run of
-	// text, and a 10,000-page build takes a tenth less CPU.
-	plain   parser.Parser
+	// parsers are md's parser and its variants without the parts a body
+	// may not need (see Converter.parser), indexed by whether they have
+	// GFM's autolinks and CommonMark's link reference definitions.
+	// Linkify is an inline parser that goldmark's parser stops at every
+	// space for, to look at the word after it; without it a line's words
+	// are one run of text, and a 10,000-page build takes a tenth less CPU.
+	parsers [2][2]parser.Parser
 	writers sync.Pool // of *Writer, so that output buffers grow once, not once a page
 }
 
@@ -59,7 +60,8 @@ func New(o Options) *Converter {
 		base = "/"
 	}
 	// GFM is Linkify, Table, Strikethrough and TaskList, in that order;
-	// plain has the same parsers but Linkify, in the same order.
+	// the parsers without autolinks have the same but Linkify, in the
+	// same order.
 	extensions := func(linkify bool) []goldmark.Extender {
 		e := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList,
 			extension.Footnote, NewWikilinks(), newLocalLinks(o.Unsafe), comments{}, callouts{}, marks{}, tags{base}}
@@ -70,8 +72,35 @@ func New(o Options) *Converter {
 	}
 	runs := goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(textRuns{}, 0)))
 	md := goldmark.New(goldmark.WithExtensions(extensions(true)...), goldmark.WithRendererOptions(opts...), runs)
-	plain := goldmark.New(goldmark.WithExtensions(extensions(false)...), runs).Parser()
-	return &Converter{md: md, plain: plain, writers: sync.Pool{New: func() any { return new(Writer) }}}
+	c := &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
+	for linkify := range 2 {
+		for refs := range 2 {
+			p := md.Parser()
+			if linkify == 0 || refs == 0 {
+				p = goldmark.New(goldmark.WithParser(newParser(refs == 1)), goldmark.WithExtensions(extensions(linkify == 1)...), runs).Parser()
+			}
+			c.parsers[linkify][refs] = p
+		}
+	}
+	return c
+}
+
+// newParser is goldmark's default parser, without the paragraph
+// transformer that finds link reference definitions unless refs.
+func newParser(refs bool) parser.Parser {
+	opts := []parser.Option{parser.WithBlockParsers(parser.DefaultBlockParsers()...), parser.WithInlineParsers(parser.DefaultInlineParsers()...)}
+	if refs {
+		opts = append(opts, parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	}
+	return parser.NewParser(opts...)
+}
+
+// b2i is 1 for true, for an index.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Document is a converted page body.
