@@ -192,7 +192,9 @@ func (s *Site) loadSetup() {
 	tpl, ps := render.LoadTemplates(s.layers)
 	problems.Add(ps...)
 	s.cfg, s.base, s.tpl, s.setup = cfg, cfg.BasePath(), tpl, problems
-	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML, Base: s.base})
+	// A spooling build is a one-off: every document it converts lives to
+	// its end, which is what chunks are for; serve replaces them.
+	s.conv = markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML, Base: s.base, Chunked: s.opts.Spool})
 }
 
 // parse runs the per-file stages: split, check against the schema,

@@ -44,6 +44,9 @@ type scratch struct {
 	lines      diag.Lines   // the source's lines, for links' places
 	block      bytes.Buffer // the plain text of the block being read
 	spans      []span       // where the block's links are in it
+	// chunks is where the document's parts go when the converter is
+	// Chunked, or nil for parts of their own.
+	chunks *chunks
 }
 
 // collect reads what the graph needs from a parsed body, building it in s.
@@ -54,7 +57,11 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	}
 	clear(s.ids)
 	clear(s.headingIDs)
-	c := &collector{src: src, doc: &Document{}, firstLine: firstLine, scratch: s}
+	doc := &Document{}
+	if s.chunks != nil {
+		doc = s.chunks.document()
+	}
+	c := &collector{src: src, doc: doc, firstLine: firstLine, scratch: s}
 	// Each block of text is read as a whole, for headings, links and their
 	// sentences, and search; links get their index in the order written.
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -74,9 +81,16 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	// Text and contextText are views of s until ConvertThen copies them:
 	// a spooling build moves both elsewhere first.
 	c.doc.Text = view(bytes.TrimSpace(s.text))
-	c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
 	c.contextsUpTo(len(s.links))
-	c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
+	if k := s.chunks; k != nil {
+		c.doc.Headings = chunked(&k.headings, c.doc.Headings)
+		c.doc.links, c.doc.linkText = chunked(&k.links, s.links), k.string(s.linkText)
+		s.at = append(s.at, int32(len(s.contexts)))
+		c.doc.contexts = chunked(&k.offsets, s.at)
+	} else {
+		c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
+		c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
+	}
 	c.doc.contextText = view(s.contexts)
 	return c.doc
 }

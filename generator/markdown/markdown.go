@@ -31,6 +31,10 @@ type Options struct {
 	// Base is the site's path, "/" (the default) or "/kb/", under which
 	// an inline #tag's page is.
 	Base string
+	// Chunked keeps the parts of documents in shared chunks (see chunks):
+	// for a converter whose documents all live to the end of one build,
+	// not for one that replaces them one by one.
+	Chunked bool
 }
 
 // Converter turns Markdown into Documents. It is safe for concurrent use.
@@ -44,6 +48,7 @@ type Converter struct {
 	// are one run of text, and a 10,000-page build takes a tenth less CPU.
 	parsers [2][2]parser.Parser
 	writers sync.Pool // of *Writer, so that output buffers grow once, not once a page
+	chunked bool      // see Options.Chunked
 }
 
 // New returns a Converter.
@@ -72,7 +77,7 @@ func New(o Options) *Converter {
 	}
 	runs := goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(textRuns{}, 0)))
 	md := goldmark.New(goldmark.WithExtensions(extensions(true)...), goldmark.WithRendererOptions(opts...), runs)
-	c := &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}}
+	c := &Converter{md: md, writers: sync.Pool{New: func() any { return new(Writer) }}, chunked: o.Chunked}
 	for linkify := range 2 {
 		for refs := range 2 {
 			p := md.Parser()
@@ -248,6 +253,7 @@ type Writer struct {
 	holes   []Hole
 	scratch scratch // collect's, pooled with the writer
 	links   wikilinkNodes
+	chunks  chunks
 }
 
 // Buffered implements util.BufWriter: nothing is held back.
@@ -275,6 +281,10 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 		w.links.reset()
 		c.writers.Put(w)
 	}()
+	w.scratch.chunks = nil
+	if c.chunked {
+		w.scratch.chunks = &w.chunks
+	}
 	doc, err := c.convert(c.parser(body), body, firstLine, w)
 	if err != nil {
 		return nil, err
@@ -282,6 +292,9 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	// Copies of exact size: a site keeps every page's HTML until it is
 	// rendered, if then has not spilled it.
 	doc.HTML, doc.Holes = w.Bytes(), slices.Clone(w.holes)
+	if c.chunked {
+		doc.Holes = chunked(&w.chunks.holes, w.holes)
+	}
 	if then != nil {
 		err = then(doc)
 	}
