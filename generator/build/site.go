@@ -73,6 +73,10 @@ type Site struct {
 	// first.
 	spillContexts bool
 	scratch       *sync.Pool // of *[]byte, for reading and spilling; shared by copies of the site
+	// texts are where a one-off build (Options.Spool) keeps its pages'
+	// front matter, side by side (see strblock.Chunks), a *strblock.Chunks
+	// for each core; nil in serve, which replaces pages one by one.
+	texts *sync.Pool
 }
 
 // spillContextsAbove is the number of pages above which a spooling build
@@ -113,6 +117,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	if o.Spool {
+		s.texts = &sync.Pool{New: func() any { return new(strblock.Chunks) }}
 		newSpool := o.newSpool
 		if newSpool == nil {
 			newSpool = func() (*spool.Spool, error) { return spool.New("") }
@@ -203,7 +208,12 @@ func (s *Site) loadSetup() {
 // parsed; the error is the spool's, which stops the build, since it is
 // not the page's doing.
 func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
-	page, problems := content.Parse(filePath, data)
+	var text *strblock.Chunks
+	if s.texts != nil {
+		text = s.texts.Get().(*strblock.Chunks)
+		defer s.texts.Put(text)
+	}
+	page, problems := content.ParseKeeping(filePath, data, text)
 	meta, ps := s.cfg.Schema.Validate(page)
 	problems.Add(ps...)
 	out := &parsed{page: &graph.Page{Page: page, Meta: meta}}

@@ -17,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/kbgen/kb/generator/diag"
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // frontMatter is what splitting a file yields.
@@ -40,7 +41,7 @@ func (e *syntaxError) Error() string { return e.msg }
 // decoding throws places away. The delimiters follow adrg/frontmatter's
 // rules, which kb used until a build of 10,000 pages spent a tenth of
 // its parsing in that library's copying of every file through a reader.
-func split(data []byte) (frontMatter, error) {
+func split(data []byte, text *strblock.Chunks) (frontMatter, error) {
 	var fm frontMatter
 	start, delimsIncluded := openingLine(data)
 	f, raw, bodyAt, found := cutFrontMatter(data)
@@ -49,7 +50,7 @@ func split(data []byte) (frontMatter, error) {
 		if delimsIncluded {
 			first = start
 		}
-		fields, err := f.decode(raw, first)
+		fields, err := f.decode(raw, first, text)
 		fm.format, fm.fields = f.name, fields
 		if err != nil {
 			return fm, err
@@ -73,7 +74,7 @@ type format struct {
 	start, end string // the delimiter lines, without spaces around them
 	withDelims bool   // the delimiter lines are part of the data (JSON's braces)
 	blankAfter bool   // the closing line must be followed by a blank line
-	decode     func(raw []byte, firstLine int) ([]Field, error)
+	decode     func(raw []byte, firstLine int, text *strblock.Chunks) ([]Field, error)
 }
 
 func formats() []format {
@@ -185,10 +186,11 @@ func isOpening(data []byte, line int) bool {
 	return false
 }
 
-// decodeYAML reads YAML front matter: the common subset directly, the rest
-// through yaml.v3's nodes, which know where everything was written.
-func decodeYAML(raw []byte, first int) ([]Field, error) {
-	if fields, ok := decodeYAMLSubset(raw, first); ok {
+// decodeYAML reads YAML front matter: the common subset directly, its
+// strings kept in text (see decodeYAMLSubset), the rest through yaml.v3's
+// nodes, which know where everything was written.
+func decodeYAML(raw []byte, first int, text *strblock.Chunks) ([]Field, error) {
+	if fields, ok := decodeYAMLSubset(raw, first, text); ok {
 		return fields, nil
 	}
 	return decodeYAMLNodes(raw, first)
@@ -274,7 +276,7 @@ func (d yamlDoc) value(n *yaml.Node) (Value, error) {
 	return Value{Kind: KindNull, Pos: pos}, nil
 }
 
-func decodeJSON(raw []byte, first int) ([]Field, error) {
+func decodeJSON(raw []byte, first int, _ *strblock.Chunks) ([]Field, error) {
 	d := &jsonDecoder{dec: json.NewDecoder(bytes.NewReader(raw)), raw: raw, lines: diag.NewLines(raw, first)}
 	d.dec.UseNumber()
 	v, err := d.value()
@@ -369,7 +371,7 @@ func (d *jsonDecoder) value() (Value, error) {
 	return Value{Kind: KindNull, Pos: pos}, nil
 }
 
-func decodeTOML(raw []byte, first int) ([]Field, error) {
+func decodeTOML(raw []byte, first int, _ *strblock.Chunks) ([]Field, error) {
 	var m map[string]any
 	md, err := toml.NewDecoder(bytes.NewReader(raw)).Decode(&m)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/slug"
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // Page is one Markdown file of content/, split and identified.
@@ -54,10 +55,17 @@ func (p *Page) IsSectionIndex() bool { return path.Base(p.Path) == "_index.md" }
 // site root, under content/). A page with problems is still returned
 // whenever its id is known, so that other pages' links to it resolve.
 func Parse(filePath string, data []byte) (*Page, diag.List) {
+	return ParseKeeping(filePath, data, nil)
+}
+
+// ParseKeeping is Parse with the front matter's strings kept in text, as
+// a one-off build of a large site wants them (see strblock.Chunks); with
+// a nil text each page keeps its own.
+func ParseKeeping(filePath string, data []byte, text *strblock.Chunks) (*Page, diag.List) {
 	var problems diag.List
 	p := &Page{Path: filePath, Hash: Hash(data)}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte-order mark some editors write
-	fm, err := split(data)
+	fm, err := split(data, text)
 	if err != nil {
 		se := err.(*syntaxError)
 		problems.Errorf(filePath, se.pos, "%s", se.msg)

@@ -19,10 +19,14 @@ import (
 // is the one yaml.v3's nodes give, places included; TestYAMLSubset checks
 // that on every page of the built-in site and of a generated corpus, and
 // FuzzYAMLSubset on anything.
-func decodeYAMLSubset(raw []byte, first int) (fields []Field, ok bool) {
-	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first, text: strblock.Make(len(raw))}
+func decodeYAMLSubset(raw []byte, first int, text *strblock.Chunks) (fields []Field, ok bool) {
 	if !printable(raw) {
 		return nil, false // tabs, CRs and what YAML forbids: yaml.v3 knows
+	}
+	p := yamlSubset{lines: bytes.Split(raw, []byte{'\n'}), first: first, text: text}
+	if text == nil {
+		block := strblock.Make(len(raw))
+		p.text = &block
 	}
 	p.skipBlank()
 	if p.i == len(p.lines) {
@@ -68,11 +72,11 @@ type yamlSubset struct {
 	first int // the file line of lines[0]
 	i     int // the line being read
 
-	// text holds every key and scalar read: one allocation a page
-	// instead of one a string, for a site keeps its pages' front matter
-	// to the end of the build (see package strblock). Every string is a
-	// part of raw, so len(raw) is room enough.
-	text strblock.Block
+	// text holds every key and scalar read: the chunks of a one-off
+	// build, or a block of the page's own, for a site keeps its pages'
+	// front matter to the end of the build (see package strblock). Every
+	// string is a part of raw, so len(raw) is room enough for a block.
+	text interface{ Bytes([]byte) string }
 }
 
 func (p *yamlSubset) pos(line, col int) diag.Pos {

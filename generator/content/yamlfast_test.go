@@ -16,7 +16,7 @@ import (
 // differently from yaml.v3's nodes. It reports whether it accepted.
 func checkSubset(t *testing.T, name string, raw []byte) bool {
 	t.Helper()
-	fast, ok := decodeYAMLSubset(raw, 2)
+	fast, ok := decodeYAMLSubset(raw, 2, nil)
 	if !ok {
 		return false
 	}
@@ -171,7 +171,7 @@ func BenchmarkDecodeYAML(b *testing.B) {
 		name   string
 		decode func([]byte, int) ([]Field, error)
 	}{
-		{"subset", decodeYAML},
+		{"subset", func(raw []byte, first int) ([]Field, error) { return decodeYAML(raw, first, nil) }},
 		{"yaml.v3", decodeYAMLNodes},
 	} {
 		b.Run(bm.name, func(b *testing.B) {

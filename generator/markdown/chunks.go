@@ -3,12 +3,15 @@ package markdown
 import (
 	"slices"
 	"unsafe"
+
+	"github.com/kbgen/kb/generator/strblock"
 )
 
 // chunks hands out the parts of documents that a one-off build keeps
 // until their pages are rendered (the Document itself, its links and
-// their text, its holes, headings and sentences' offsets) from large
-// arrays, one part after another, rather than as objects of their own.
+// their text, its holes, headings and their text, and its sentences'
+// offsets) from large arrays, one part after another, rather than as
+// objects of their own.
 //
 // Made one by one, those parts lie scattered among the garbage of
 // parsing (goldmark's trees, some 50 KB a page), and once that garbage
@@ -27,7 +30,7 @@ type chunks struct {
 	holes    []Hole
 	offsets  []int32
 	headings []Heading
-	text     []byte
+	text     strblock.Chunks
 }
 
 // chunkBytes is the size of each chunk: large enough that a chunk is a
@@ -61,19 +64,5 @@ func (c *chunks) document() *Document {
 	return &c.docs[len(c.docs)-1]
 }
 
-// string returns b as a string in the chunk of text; a text of more
-// than a quarter of a chunk gets its own.
-func (c *chunks) string(b []byte) string {
-	if len(b) == 0 {
-		return ""
-	}
-	if len(b) > chunkBytes/4 {
-		return string(b)
-	}
-	if cap(c.text)-len(c.text) < len(b) {
-		c.text = make([]byte, 0, chunkBytes)
-	}
-	at := len(c.text)
-	c.text = append(c.text, b...)
-	return unsafe.String(&c.text[at], len(b))
-}
+// string returns a copy of s in the chunks of text.
+func (c *chunks) string(s string) string { return c.text.String(s) }

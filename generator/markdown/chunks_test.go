@@ -48,10 +48,10 @@ func TestChunked(t *testing.T) {
 	if b.Lead != "" || a == b {
 		t.Error("documents from a chunk share their fields")
 	}
-	if s := docs.string(nil); s != "" {
-		t.Errorf("string(nil) = %q", s)
+	if s := docs.string(""); s != "" {
+		t.Errorf(`string("") = %q`, s)
 	}
-	x, y := docs.string([]byte("first")), docs.string([]byte("second"))
+	x, y := docs.string("first"), docs.string("second")
 	if x != "first" || y != "second" {
 		t.Errorf("strings %q and %q", x, y)
 	}

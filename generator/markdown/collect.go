@@ -77,14 +77,14 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 		}
 		return ast.WalkContinue, nil
 	})
-	packHeadings(c.doc.Headings)
+	packHeadings(c.doc.Headings, s.chunks)
 	// Text and contextText are views of s until ConvertThen copies them:
 	// a spooling build moves both elsewhere first.
 	c.doc.Text = view(bytes.TrimSpace(s.text))
 	c.contextsUpTo(len(s.links))
 	if k := s.chunks; k != nil {
 		c.doc.Headings = chunked(&k.headings, c.doc.Headings)
-		c.doc.links, c.doc.linkText = chunked(&k.links, s.links), k.string(s.linkText)
+		c.doc.links, c.doc.linkText = chunked(&k.links, s.links), k.string(view(s.linkText))
 		s.at = append(s.at, int32(len(s.contexts)))
 		c.doc.contexts = chunked(&k.offsets, s.at)
 	} else {
@@ -95,25 +95,32 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	return c.doc
 }
 
-// packHeadings moves the headings' strings into one block: a site keeps
-// every page's headings to the end of the build, for the links to them and
-// the contents (see package strblock).
-func packHeadings(hs []Heading) {
-	n := 0
-	for _, h := range hs {
-		n += len(h.Text) + len(h.ID)
-		if !strings.HasPrefix(h.ID, h.Key) {
-			n += len(h.Key)
+// packHeadings moves the headings' strings into one block, or into
+// chunks when the converter is chunked: a site keeps every page's headings
+// to the end of the build, for the links to them and the contents (see
+// package strblock).
+func packHeadings(hs []Heading, chunks *chunks) {
+	var keep func(string) string
+	if chunks != nil {
+		keep = chunks.string
+	} else {
+		n := 0
+		for _, h := range hs {
+			n += len(h.Text) + len(h.ID)
+			if !strings.HasPrefix(h.ID, h.Key) {
+				n += len(h.Key)
+			}
 		}
+		k := strblock.Make(n)
+		keep = k.String
 	}
-	k := strblock.Make(n)
 	for i := range hs {
 		h := &hs[i]
-		h.Text, h.ID = k.String(h.Text), k.String(h.ID)
+		h.Text, h.ID = keep(h.Text), keep(h.ID)
 		if strings.HasPrefix(h.ID, h.Key) {
 			h.Key = h.ID[:len(h.Key)]
 		} else {
-			h.Key = k.String(h.Key)
+			h.Key = keep(h.Key)
 		}
 	}
 }

@@ -8,7 +8,10 @@
 // in blocks" in docs/performance.md.
 package strblock
 
-import "unsafe"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Block is where strings are kept, one after another. A string, once
 // made, is never written over: appending past the block's capacity moves
@@ -36,4 +39,40 @@ func (k *Block) String(s string) string {
 // Bytes returns b as a string kept in the block.
 func (k *Block) Bytes(b []byte) string {
 	return k.String(unsafe.String(unsafe.SliceData(b), len(b)))
+}
+
+// Chunks keeps the strings of many owners, a large site's pages, one
+// after another in arrays of chunkSize bytes, where a Block a page would
+// be an object of its own among the page's garbage (see chunks in package
+// markdown). A string, once made, is never moved or written over; a
+// string longer than a quarter of a chunk gets an array of its own. The
+// zero value is ready to use.
+type Chunks struct {
+	b []byte
+}
+
+// chunkSize is the size of each of Chunks' arrays: large enough to be a
+// span of its own, small enough that the unused end of the last is
+// nothing.
+const chunkSize = 64 << 10
+
+// String returns s, kept in the chunks.
+func (c *Chunks) String(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) > chunkSize/4 {
+		return strings.Clone(s)
+	}
+	if cap(c.b)-len(c.b) < len(s) {
+		c.b = make([]byte, 0, chunkSize)
+	}
+	at := len(c.b)
+	c.b = append(c.b, s...)
+	return unsafe.String(&c.b[at], len(s))
+}
+
+// Bytes returns b as a string kept in the chunks.
+func (c *Chunks) Bytes(b []byte) string {
+	return c.String(unsafe.String(unsafe.SliceData(b), len(b)))
 }
