@@ -33,10 +33,8 @@ type chunks struct {
 	text     strblock.Chunks
 }
 
-// chunkBytes is the size of each chunk: large enough that a chunk is a
-// span of its own, small enough that the unused end of the last is
-// nothing.
-const chunkBytes = 64 << 10
+// chunkBytes is the size of each chunk, as strblock.Chunks' are.
+const chunkBytes = strblock.ChunkSize
 
 // chunked returns a copy of s in c's chunk, which it starts anew when s
 // does not fit; a copy is capped at its length, so that appending to it

@@ -82,14 +82,14 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	// a spooling build moves both elsewhere first.
 	c.doc.Text = view(bytes.TrimSpace(s.text))
 	c.contextsUpTo(len(s.links))
+	s.at = append(s.at, int32(len(s.contexts))) // where the last sentence ends
 	if k := s.chunks; k != nil {
 		c.doc.Headings = chunked(&k.headings, c.doc.Headings)
 		c.doc.links, c.doc.linkText = chunked(&k.links, s.links), k.string(view(s.linkText))
-		s.at = append(s.at, int32(len(s.contexts)))
 		c.doc.contexts = chunked(&k.offsets, s.at)
 	} else {
 		c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
-		c.doc.contexts = append(slices.Clone(s.at), int32(len(s.contexts)))
+		c.doc.contexts = slices.Clone(s.at)
 	}
 	c.doc.contextText = view(s.contexts)
 	return c.doc

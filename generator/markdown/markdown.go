@@ -291,9 +291,11 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	}
 	// Copies of exact size: a site keeps every page's HTML until it is
 	// rendered, if then has not spilled it.
-	doc.HTML, doc.Holes = w.Bytes(), slices.Clone(w.holes)
+	doc.HTML = w.Bytes()
 	if c.chunked {
 		doc.Holes = chunked(&w.chunks.holes, w.holes)
+	} else {
+		doc.Holes = slices.Clone(w.holes)
 	}
 	if then != nil {
 		err = then(doc)

@@ -1,4 +1,4 @@
-// Package strblock keeps many long-lived strings in one allocation.
+// Package strblock keeps many long-lived strings in few allocations.
 //
 // A large site keeps millions of small strings (ids, front matter values,
 // headings) to the end of its build, and the collector visits each one on
@@ -42,7 +42,7 @@ func (k *Block) Bytes(b []byte) string {
 }
 
 // Chunks keeps the strings of many owners, a large site's pages, one
-// after another in arrays of chunkSize bytes, where a Block a page would
+// after another in arrays of ChunkSize bytes, where a Block a page would
 // be an object of its own among the page's garbage (see chunks in package
 // markdown). A string, once made, is never moved or written over; a
 // string longer than a quarter of a chunk gets an array of its own. The
@@ -51,21 +51,21 @@ type Chunks struct {
 	b []byte
 }
 
-// chunkSize is the size of each of Chunks' arrays: large enough to be a
+// ChunkSize is the size of each of Chunks' arrays: large enough to be a
 // span of its own, small enough that the unused end of the last is
 // nothing.
-const chunkSize = 64 << 10
+const ChunkSize = 64 << 10
 
 // String returns s, kept in the chunks.
 func (c *Chunks) String(s string) string {
 	if s == "" {
 		return ""
 	}
-	if len(s) > chunkSize/4 {
+	if len(s) > ChunkSize/4 {
 		return strings.Clone(s)
 	}
 	if cap(c.b)-len(c.b) < len(s) {
-		c.b = make([]byte, 0, chunkSize)
+		c.b = make([]byte, 0, ChunkSize)
 	}
 	at := len(c.b)
 	c.b = append(c.b, s...)

@@ -40,7 +40,7 @@ func TestChunks(t *testing.T) {
 		s := strings.Repeat(string(rune('a'+i%26)), i%97)
 		kept, want = append(kept, c.String(s)), append(want, s)
 	}
-	long := strings.Repeat("x", chunkSize/4+1)
+	long := strings.Repeat("x", ChunkSize/4+1)
 	kept, want = append(kept, c.Bytes([]byte(long))), append(want, long)
 	for i := range kept {
 		if kept[i] != want[i] {
@@ -51,8 +51,8 @@ func TestChunks(t *testing.T) {
 	if unsafe.StringData(b) != (*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(a)), len(a))) {
 		t.Error("two short strings do not lie side by side")
 	}
-	if cap(c.b) != chunkSize {
-		t.Errorf("a chunk of %d bytes, want %d", cap(c.b), chunkSize)
+	if cap(c.b) != ChunkSize {
+		t.Errorf("a chunk of %d bytes, want %d", cap(c.b), ChunkSize)
 	}
 	if c.String("") != "" {
 		t.Error(`String("") is not ""`)
