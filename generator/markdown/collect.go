@@ -59,7 +59,7 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	clear(s.headingIDs)
 	doc := &Document{}
 	if s.chunks != nil {
-		doc = s.chunks.document()
+		doc = s.chunks.docs.New()
 	}
 	c := &collector{src: src, doc: doc, firstLine: firstLine, scratch: s}
 	// Each block of text is read as a whole, for headings, links and their
@@ -84,9 +84,9 @@ func collect(root ast.Node, src []byte, firstLine int, s *scratch) *Document {
 	c.contextsUpTo(len(s.links))
 	s.at = append(s.at, int32(len(s.contexts))) // where the last sentence ends
 	if k := s.chunks; k != nil {
-		c.doc.Headings = chunked(&k.headings, c.doc.Headings)
-		c.doc.links, c.doc.linkText = chunked(&k.links, s.links), k.string(view(s.linkText))
-		c.doc.contexts = chunked(&k.offsets, s.at)
+		c.doc.Headings = k.headings.Copy(c.doc.Headings)
+		c.doc.links, c.doc.linkText = k.links.Copy(s.links), k.string(view(s.linkText))
+		c.doc.contexts = k.offsets.Copy(s.at)
 	} else {
 		c.doc.links, c.doc.linkText = slices.Clone(s.links), string(s.linkText)
 		c.doc.contexts = slices.Clone(s.at)

@@ -293,7 +293,7 @@ func (c *Converter) ConvertThen(body []byte, firstLine int, then func(*Document)
 	// rendered, if then has not spilled it.
 	doc.HTML = w.Bytes()
 	if c.chunked {
-		doc.Holes = chunked(&w.chunks.holes, w.holes)
+		doc.Holes = w.chunks.holes.Copy(w.holes)
 	} else {
 		doc.Holes = slices.Clone(w.holes)
 	}

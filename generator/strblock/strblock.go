@@ -11,6 +11,8 @@ package strblock
 import (
 	"strings"
 	"unsafe"
+
+	"github.com/kbgen/kb/generator/chunk"
 )
 
 // Block is where strings are kept, one after another. A string, once
@@ -43,18 +45,16 @@ func (k *Block) Bytes(b []byte) string {
 
 // Chunks keeps the strings of many owners, a large site's pages, one
 // after another in arrays of ChunkSize bytes, where a Block a page would
-// be an object of its own among the page's garbage (see chunks in package
-// markdown). A string, once made, is never moved or written over; a
-// string longer than a quarter of a chunk gets an array of its own. The
-// zero value is ready to use.
+// be an object of its own among the page's garbage (see package chunk).
+// A string, once made, is never moved or written over; a string longer
+// than a quarter of a chunk gets an array of its own. The zero value is
+// ready to use.
 type Chunks struct {
 	b []byte
 }
 
-// ChunkSize is the size of each of Chunks' arrays: large enough to be a
-// span of its own, small enough that the unused end of the last is
-// nothing.
-const ChunkSize = 64 << 10
+// ChunkSize is the size of each of Chunks' arrays, as package chunk's.
+const ChunkSize = chunk.Size
 
 // String returns s, kept in the chunks.
 func (c *Chunks) String(s string) string {
