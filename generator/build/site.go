@@ -73,10 +73,18 @@ type Site struct {
 	// first.
 	spillContexts bool
 	scratch       *sync.Pool // of *[]byte, for reading and spilling; shared by copies of the site
-	// texts are where a one-off build (Options.Spool) keeps its pages'
-	// front matter, side by side (see strblock.Chunks), a *strblock.Chunks
-	// for each core; nil in serve, which replaces pages one by one.
-	texts *sync.Pool
+	// kept is where a one-off build (Options.Spool) keeps its pages'
+	// front matter, as read and as validated, side by side (see package
+	// chunk), a *keeping for each core; nil in serve, which replaces
+	// pages one by one.
+	kept *sync.Pool
+}
+
+// keeping is what a core of a one-off build keeps its pages' front
+// matter in.
+type keeping struct {
+	text strblock.Chunks // the strings read
+	meta schema.Kept     // the Metas validated, and their lists
 }
 
 // spillContextsAbove is the number of pages above which a spooling build
@@ -117,7 +125,7 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 		return nil, err
 	}
 	if o.Spool {
-		s.texts = &sync.Pool{New: func() any { return new(strblock.Chunks) }}
+		s.kept = &sync.Pool{New: func() any { return new(keeping) }}
 		newSpool := o.newSpool
 		if newSpool == nil {
 			newSpool = func() (*spool.Spool, error) { return spool.New("") }
@@ -209,12 +217,14 @@ func (s *Site) loadSetup() {
 // not the page's doing.
 func (s *Site) parse(filePath string, data []byte) (*parsed, error) {
 	var text *strblock.Chunks
-	if s.texts != nil {
-		text = s.texts.Get().(*strblock.Chunks)
-		defer s.texts.Put(text)
+	var metas *schema.Kept
+	if s.kept != nil {
+		k := s.kept.Get().(*keeping)
+		defer s.kept.Put(k)
+		text, metas = &k.text, &k.meta
 	}
 	page, problems := content.ParseKeeping(filePath, data, text)
-	meta, ps := s.cfg.Schema.Validate(page)
+	meta, ps := s.cfg.Schema.ValidateKeeping(page, metas)
 	problems.Add(ps...)
 	out := &parsed{page: &graph.Page{Page: page, Meta: meta}}
 	var spill func(*markdown.Document) error
