@@ -130,17 +130,31 @@ func checkParsersAgree(t *testing.T, c *Converter, in string) {
 // inputs and the built-in site's pages with both parsers.
 func TestParsersAgree(t *testing.T) {
 	c := New(Options{Unsafe: true})
+	for _, in := range sampleInputs(t) {
+		checkParsersAgree(t, c, in)
+	}
+}
+
+// sampleInputs are the Markdown the tests that compare two ways of
+// converting read: the spec's examples, the golden inputs, the built-in
+// site's pages and the wikilink fixtures' inputs.
+func sampleInputs(t *testing.T) []string {
+	t.Helper()
+	var ins []string
 	for _, ex := range readSpec(t) {
-		checkParsersAgree(t, c, ex.Markdown)
+		ins = append(ins, ex.Markdown)
 	}
 	files, _ := filepath.Glob(filepath.Join("testdata", "golden", "*.md"))
 	pages, _ := filepath.Glob(filepath.Join("..", "..", "content", "*", "*.md"))
+	if len(pages) < 20 {
+		t.Fatalf("found %d of the built-in site's pages; the test reads the wrong folder", len(pages))
+	}
 	for _, f := range append(files, pages...) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkParsersAgree(t, c, string(data))
+		ins = append(ins, string(data))
 	}
 	archives, _ := filepath.Glob(filepath.Join("testdata", "wikilinks", "*.txtar"))
 	for _, f := range archives {
@@ -149,11 +163,9 @@ func TestParsersAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 		in, _ := parseArchive(string(data)).get("input.md")
-		checkParsersAgree(t, c, in)
+		ins = append(ins, in)
 	}
-	if len(pages) < 20 {
-		t.Errorf("found %d of the built-in site's pages; the test reads the wrong folder", len(pages))
-	}
+	return ins
 }
 
 // FuzzParsersAgree: any text converts into the same document with each
