@@ -44,32 +44,25 @@ func (k *Block) Bytes(b []byte) string {
 }
 
 // Chunks keeps the strings of many owners, a large site's pages, one
-// after another in arrays of ChunkSize bytes, where a Block a page would
+// after another in the arrays of a chunk.Of, where a Block a page would
 // be an object of its own among the page's garbage (see package chunk).
 // A string, once made, is never moved or written over; a string longer
-// than a quarter of a chunk gets an array of its own. The zero value is
-// ready to use.
+// than a quarter of an array gets an array of its own, so that it does
+// not end the current one early. The zero value is ready to use.
 type Chunks struct {
-	b []byte
+	bytes chunk.Of[byte]
 }
-
-// ChunkSize is the size of each of Chunks' arrays, as package chunk's.
-const ChunkSize = chunk.Size
 
 // String returns s, kept in the chunks.
 func (c *Chunks) String(s string) string {
 	if s == "" {
 		return ""
 	}
-	if len(s) > ChunkSize/4 {
+	if len(s) > chunk.Size/4 {
 		return strings.Clone(s)
 	}
-	if cap(c.b)-len(c.b) < len(s) {
-		c.b = make([]byte, 0, ChunkSize)
-	}
-	at := len(c.b)
-	c.b = append(c.b, s...)
-	return unsafe.String(&c.b[at], len(s))
+	b := c.bytes.Copy(unsafe.Slice(unsafe.StringData(s), len(s)))
+	return unsafe.String(&b[0], len(b))
 }
 
 // Bytes returns b as a string kept in the chunks.
