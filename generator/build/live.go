@@ -90,7 +90,7 @@ func (l *Live) renderAll(lists bool) error {
 		clear(mem.files) // every file is written again; what is not, is gone
 	}
 	search, graphs := newSearchRecords(len(ids)), newRecords(len(ids))
-	if err := renderPages(r, ids, mem, search, graphs); err != nil {
+	if err := renderPages(r, s.graph, ids, mem, search, graphs); err != nil {
 		return err
 	}
 	l.out, l.search, l.records = mem, map[string]searchRecord{}, map[string][]byte{}
@@ -110,26 +110,27 @@ func (l *Live) renderAll(lists bool) error {
 // checksums and renders them again with r when they are asked for, and
 // keeps each page's search and graph.json records, in the order of ids,
 // as a live site does (see records).
-func renderPages(r *render.Renderer, ids []string, mem *Memory, search *searchRecords, graphs *records) error {
-	mem.setPages(pageMaker(r))
+func renderPages(r *render.Renderer, g *graph.Graph, ids []string, mem *Memory, search *searchRecords, graphs *records) error {
+	mem.setPages(pageMaker(r, g))
 	return parallel.Each(len(ids), func(i int) error {
-		err := search.make(i, func(dst []byte) ([]byte, string, error) { return r.AppendSearchHead(dst, ids[i]) })
+		n := g.Node(ids[i])
+		err := search.make(i, func(dst []byte) ([]byte, string, error) { return r.AppendSearchHead(dst, n) })
 		if err != nil {
 			return err
 		}
-		err = graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, ids[i]), nil })
+		err = graphs.make(i, func(dst []byte) ([]byte, error) { return r.AppendGraphRecord(dst, n), nil })
 		if err != nil {
 			return err
 		}
-		return r.WritePage(ids[i], func(rel string, data []byte) error { return mem.putPage(rel, ids[i], data) })
+		return r.WritePage(n, func(rel string, data []byte) error { return mem.putPage(rel, ids[i], data) })
 	})
 }
 
-// pageMaker renders pages with r, for a Memory to serve.
-func pageMaker(r *render.Renderer) func(id string) ([]byte, error) {
+// pageMaker renders pages of g with r, for a Memory to serve.
+func pageMaker(r *render.Renderer, g *graph.Graph) func(id string) ([]byte, error) {
 	return func(id string) ([]byte, error) {
 		var page []byte
-		err := r.WritePage(id, func(_ string, data []byte) error {
+		err := r.WritePage(g.Node(id), func(_ string, data []byte) error {
 			page = bytes.Clone(data)
 			return nil
 		})
@@ -319,7 +320,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	// that fails on one of them leaves the site as it was.
 	made := NewMemory()
 	search, graphs := newSearchRecords(len(live)), newRecords(len(live))
-	if err := renderPages(l.r, live, made, search, graphs); err != nil {
+	if err := renderPages(l.r, s.graph, live, made, search, graphs); err != nil {
 		*s, l.r = before, beforeR
 		if p, ok := render.AsProblem(err); ok {
 			u.Problems, u.Failed = append(u.Problems, p), true

@@ -366,14 +366,14 @@ func (s *Site) Render(sink Sink) error {
 	users := make([]atomic.Int32, len(ids))
 	done := func(i int) {
 		if users[i].Add(1) == 2 && !s.live {
-			s.graph.Node(ids[i]).Release() // the memory goes to the pages after
+			s.graph.Nth(i).Release() // the memory goes to the pages after
 		}
 	}
 	// Every task needs only the graph, and the spool, where each page's
 	// search record waits since it was read: the lists and the data files
 	// go first, each on a core, and the pages fill in around them, so that
 	// no core waits at the end.
-	tasks := append(listTasks(r, s.cfg.Schema.Types), timelineData(r), s.searchData(r, ids), graphData(r, ids, done))
+	tasks := append(listTasks(r, s.cfg.Schema.Types), timelineData(r), s.searchData(r, ids), graphData(r, s.graph, done))
 	err := parallel.Each(len(tasks)+len(ids), func(i int) error {
 		if i < len(tasks) {
 			return tasks[i](sink)
@@ -382,7 +382,7 @@ func (s *Site) Render(sink Sink) error {
 		if err := gathered(); err != nil {
 			return err
 		}
-		if err := r.WritePage(ids[i], sink.Put); err != nil {
+		if err := r.WritePage(s.graph.Nth(i), sink.Put); err != nil {
 			return err
 		}
 		done(i)
@@ -404,11 +404,12 @@ func (s *Site) searchData(r *render.Renderer, ids []string) task {
 		}
 		var buf []byte
 		return render.WriteJSONArray(w, len(ids), func(i int, w io.Writer) error {
-			if p := s.pages[s.graph.Node(ids[i]).Path]; p.searchMade {
+			n := s.graph.Nth(i)
+			if p := s.pages[n.Path]; p.searchMade {
 				return rd.CopyTo(w, p.search)
 			}
 			var err error
-			if buf, err = r.AppendSearchRecord(buf[:0], ids[i]); err != nil {
+			if buf, err = r.AppendSearchRecord(buf[:0], n); err != nil {
 				return err
 			}
 			_, err = w.Write(buf)
@@ -423,12 +424,12 @@ func (s *Site) searchData(r *render.Renderer, ids []string) task {
 const readWindow = 256 << 10
 
 // graphData writes graph.json, making each page's record in the order of
-// ids, and calls done with each page's index once its record is made.
-func graphData(r *render.Renderer, ids []string, done func(i int)) task {
+// g's ids, and calls done with each page's index once its record is made.
+func graphData(r *render.Renderer, g *graph.Graph, done func(i int)) task {
 	return stream("graph.json", func(w io.Writer) error {
 		var buf []byte
-		return r.GraphJSON()(w, len(ids), func(i int, w io.Writer) error {
-			buf = r.AppendGraphRecord(buf[:0], ids[i])
+		return r.GraphJSON()(w, len(g.IDs()), func(i int, w io.Writer) error {
+			buf = r.AppendGraphRecord(buf[:0], g.Nth(i))
 			done(i)
 			_, err := w.Write(buf)
 			return err
@@ -448,8 +449,8 @@ const gatherWindow = 64 << 20
 func (s *Site) gather() error {
 	// By slot: a backlink names its page's (graph.Backlink.From).
 	docs := make([]*markdown.Document, s.graph.Slots())
-	for _, id := range s.graph.IDs() {
-		n := s.graph.Node(id)
+	for i := range s.graph.IDs() {
+		n := s.graph.Nth(i)
 		docs[n.Slot] = n.Doc
 	}
 	refs := func(t int) iter.Seq[markdown.LinkRef] {

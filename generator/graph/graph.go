@@ -67,6 +67,7 @@ type Graph struct {
 	slotOf   map[string]int32 // the slot of every id a live graph has had
 	shuffled bool             // an update gave a new id a slot, so slot order is no longer id order
 	ids      []string         // published pages, in id order
+	idSlots  []int32          // their slots, in the same order (see Nth)
 	names    *names
 	assets   map[string][]string // asset paths relative to content/, by lower-cased base name
 	assetSet map[string]string   // composed path relative to content/ -> the file's own path (see composed)
@@ -210,6 +211,12 @@ func (g *Graph) put(n *Node) {
 // IDs returns the ids of the published pages, sorted.
 func (g *Graph) IDs() []string { return g.ids }
 
+// Nth returns the page of IDs()[i]. A whole-site pass goes through the
+// pages by index rather than looking each id up in the map of all pages:
+// at 100,000 pages each look-up is a few cache misses, and a build makes
+// half a dozen such passes.
+func (g *Graph) Nth(i int) *Node { return g.slots[g.idSlots[i]] }
+
 // Build links pages. assets lists the other files of content/, relative to
 // the site root. Pages may come in any order.
 func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
@@ -267,7 +274,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	g.names.addAll(regular, named)
 	for _, n := range regular {
 		if n.Published {
-			g.ids = append(g.ids, n.ID)
+			g.ids, g.idSlots = append(g.ids, n.ID), append(g.idSlots, n.Slot)
 		}
 	}
 	all := append(regular, g.special()...)

@@ -49,6 +49,14 @@ func checkSlots(t *testing.T, g *Graph, when string) {
 			}
 		}
 	}
+	if len(g.idSlots) != len(g.ids) {
+		t.Errorf("%s: %d ids, %d slots in id order", when, len(g.ids), len(g.idSlots))
+	}
+	for i, id := range g.IDs() {
+		if i < len(g.idSlots) && (g.Nth(i) == nil || g.Nth(i).ID != id) {
+			t.Errorf("%s: Nth(%d) is not the page of %s", when, i, id)
+		}
+	}
 	for _, n := range []*Node{g.Home, g.Sections["notes"]} {
 		if n != nil && n.Slot != -1 {
 			t.Errorf("%s: %s has slot %d, want -1", when, n.Path, n.Slot)

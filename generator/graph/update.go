@@ -43,7 +43,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	n.names = g.names.clone()
 	n.mentions = maps.Clone(g.mentions)
 	n.renamed = maps.Clone(g.renamed)
-	n.ids = slices.Clone(g.ids)
+	n.ids, n.idSlots = slices.Clone(g.ids), slices.Clone(g.idSlots)
 	n.slots = slices.Clone(g.slots)
 	n.slotIDs = slices.Clone(g.slotIDs)
 	n.slotOf = maps.Clone(g.slotOf)
@@ -323,7 +323,7 @@ func (u *updater) replace(c Change) {
 			g.names.remove(g.slotOf[c.Old.ID], c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
 			delete(g.renamed, composed(strings.TrimPrefix(c.Old.Path, "content/")))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
-				g.ids = slices.Delete(g.ids, i, i+1)
+				g.ids, g.idSlots = slices.Delete(g.ids, i, i+1), slices.Delete(g.idSlots, i, i+1)
 			}
 			if c.New == nil || c.New.ID != c.Old.ID {
 				delete(g.nodes, c.Old.ID)
@@ -355,7 +355,7 @@ func (u *updater) replace(c Change) {
 	g.names.addSorted(n.Slot, c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases, g.ID)
 	if n.Published {
 		i, _ := slices.BinarySearch(g.ids, c.New.ID)
-		g.ids = slices.Insert(g.ids, i, c.New.ID)
+		g.ids, g.idSlots = slices.Insert(g.ids, i, c.New.ID), slices.Insert(g.idSlots, i, n.Slot)
 		n.Entries = timeline.Of(n.ID, n.Title, n.Type, n.Meta)
 	}
 }

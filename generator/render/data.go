@@ -58,8 +58,7 @@ func marshal(v any) ([]byte, error) {
 // AppendGraphRecord appends to dst a page's entry in graph.json: its id,
 // type, title, URL, fields, relations (resolved ids), outgoing links and
 // backlinks.
-func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
-	n := r.g.Node(id)
+func (r *Renderer) AppendGraphRecord(dst []byte, n *graph.Node) []byte {
 	w := jsonw{b: dst}
 	w.open('{')
 	for _, kv := range [][2]string{
@@ -129,8 +128,8 @@ func (r *Renderer) AppendGraphRecord(dst []byte, id string) []byte {
 }
 
 // AppendSearchRecord appends to dst a page's entry in the search index.
-func (r *Renderer) AppendSearchRecord(dst []byte, id string) ([]byte, error) {
-	head, text, err := r.AppendSearchHead(dst, id)
+func (r *Renderer) AppendSearchRecord(dst []byte, n *graph.Node) ([]byte, error) {
+	head, text, err := r.AppendSearchHead(dst, n)
 	if err != nil {
 		return nil, err
 	}
@@ -142,8 +141,7 @@ func (r *Renderer) AppendSearchRecord(dst []byte, id string) ([]byte, error) {
 // entry with. Serve keeps the two apart: the text is the page's own,
 // which it keeps anyway, and at 100,000 pages whole entries held all of
 // it a second time (420 MB).
-func (r *Renderer) AppendSearchHead(dst []byte, id string) ([]byte, string, error) {
-	n := r.g.Node(id)
+func (r *Renderer) AppendSearchHead(dst []byte, n *graph.Node) ([]byte, string, error) {
 	text := ""
 	if n.Doc != nil {
 		var err error
@@ -337,8 +335,8 @@ func (r *Renderer) sitemap() File {
 		add("/"+t.Folder+"/", schema.Date{})
 	}
 	add("/timeline/", schema.Date{})
-	for _, id := range r.g.IDs() {
-		n := r.g.Node(id)
+	for i := range r.g.IDs() {
+		n := r.g.Nth(i)
 		add(n.URL(), n.Meta.Updated)
 	}
 	b.WriteString("</urlset>\n")

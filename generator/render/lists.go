@@ -280,12 +280,12 @@ func (r *Renderer) Home() (File, error) {
 func (r *Renderer) changes(n int) []Change {
 	ids := r.g.IDs()
 	dates := make([]schema.Date, len(ids))
-	for i, id := range ids {
-		dates[i] = changed(r.g.Node(id))
+	for i := range ids {
+		dates[i] = changed(r.g.Nth(i))
 	}
 	var out []Change
 	for _, i := range newest(dates, n) {
-		out = append(out, Change{Page: r.pageLink(r.g.Node(ids[i])), Updated: dates[i].Display()})
+		out = append(out, Change{Page: r.pageLink(r.g.Nth(i)), Updated: dates[i].Display()})
 	}
 	return out
 }
@@ -327,8 +327,8 @@ func changed(n *graph.Node) schema.Date {
 // spelling seen of each.
 func (r *Renderer) tagIndex() (pages map[string][]*graph.Node, names map[string]string) {
 	pages, names = map[string][]*graph.Node{}, map[string]string{}
-	for _, id := range r.g.IDs() {
-		n := r.g.Node(id)
+	for i := range r.g.IDs() {
+		n := r.g.Nth(i)
 		for _, t := range n.Meta.Tags {
 			s := slug.Make(t)
 			if ps := pages[s]; s == "" || len(ps) > 0 && ps[len(ps)-1] == n {

@@ -54,8 +54,8 @@ func New(cfg *config.Config, g *graph.Graph, tpl Templates) *Renderer {
 	r := &Renderer{cfg: cfg, absURL: cfg.AbsURLs(), g: g, tpl: tpl}
 	r.buffers.New = func() any { return bytes.NewBuffer(make([]byte, 0, 64<<10)) }
 	r.arenas.New = func() any { return new(arena) }
-	for _, id := range g.IDs() {
-		if u := g.Node(id).Meta.Updated; u.Compare(r.asOf) > 0 {
+	for i := range g.IDs() {
+		if u := g.Nth(i).Meta.Updated; u.Compare(r.asOf) > 0 {
 			r.asOf = u
 		}
 	}
@@ -157,20 +157,20 @@ func (r *Renderer) Page(id string) (File, error) {
 // PagePath is where a page is written.
 func PagePath(id string) string { return id + "/index.html" }
 
-// WritePage renders one page and hands it to put, which must not keep
-// the bytes: they are reused for the next page.
-func (r *Renderer) WritePage(id string, put func(path string, data []byte) error) error {
+// WritePage renders a page and hands it to put, which must not keep the
+// bytes: they are reused for the next page.
+func (r *Renderer) WritePage(n *graph.Node, put func(path string, data []byte) error) error {
 	a := r.getArena()
 	defer r.putArena(a)
-	v, err := r.pageView(r.g.Node(id), a)
+	v, err := r.pageView(n, a)
 	if err != nil {
 		return err
 	}
 	err = r.executeTo("page", v, func(b []byte) error {
-		return put(PagePath(id), b)
+		return put(PagePath(n.ID), b)
 	})
 	if te, ok := err.(*TemplateError); ok {
-		te.Output = PagePath(id)
+		te.Output = PagePath(n.ID)
 	}
 	return err
 }

@@ -56,8 +56,8 @@ func (r *Renderer) allLines() []*dayLine {
 		ids := r.g.IDs()
 		pages := make([][]dayLine, len(ids))
 		n := 0
-		for i, id := range ids {
-			pages[i] = r.dayLines(r.g.Node(id).Slot)
+		for i := range ids {
+			pages[i] = r.dayLines(r.g.Nth(i).Slot)
 			n += len(pages[i])
 		}
 		lines := make([]*dayLine, 0, n)

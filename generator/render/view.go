@@ -212,7 +212,7 @@ func (r *Renderer) PrepareLinks() {
 	ids := r.g.IDs()
 	all := make([]prepared, r.g.Slots())
 	parallel.For(len(ids), func(i int) {
-		n := r.g.Node(ids[i])
+		n := r.g.Nth(i)
 		all[n.Slot] = prepared{link: r.makePageLink(n), lines: makeDayLines(n), doc: n.Doc, made: true}
 	})
 	r.prepared = all
