@@ -92,9 +92,9 @@ type keeping struct {
 // to keep a very large site's heap in bounds. Up to 100,000 pages they
 // stay in memory: there the build's peak is set by its memory limit while
 // it renders, and keeping the 225 MB of sentences left the peak as it was
-// (1.71-1.78 GB against 1.73-1.78 GB) and spared gathering them back,
-// some 2 CPU s (six alternating pairs, five faster; 2026-12-03). Above
-// that, nothing was measured, and the bound is kept.
+// (1.71-1.78 GB against 1.73-1.78 GB) and spared gathering them back, 1.1
+// CPU s on average (six alternating pairs, five faster; 2026-12-03).
+// Above that, nothing was measured, and the bound is kept.
 const spillContextsAbove = 100000
 
 // parsed is one Markdown file after the per-file stages.
