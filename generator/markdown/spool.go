@@ -64,6 +64,21 @@ func (d *Document) PlainText() (string, error) {
 	return string(b), err
 }
 
+// Sentences returns the sentences around the document's links, one after
+// another, when they are in memory, and "" when they were spilled: the
+// sentence around link i is Sentences()[ContextSpan(i)], as
+// AppendLinkContext reads it.
+func (d *Document) Sentences() string {
+	if d.spilledContexts {
+		return ""
+	}
+	return d.contextText
+}
+
+// ContextSpan is where the sentence around link i lies in the document's
+// sentences, in memory (Sentences) or spilled.
+func (d *Document) ContextSpan(i int) (from, to int32) { return d.contexts[i], d.contexts[i+1] }
+
 // LinkContext returns the sentence around link i, from memory or from the
 // document's spool.
 func (d *Document) LinkContext(i int) (Context, error) {
@@ -79,7 +94,7 @@ func (d *Document) LinkContext(i int) (Context, error) {
 // page showing many backlinks reads them all into one buffer instead of
 // making strings for each.
 func (d *Document) AppendLinkContext(dst []byte, i int) ([]byte, error) {
-	from, to := d.contexts[i], d.contexts[i+1]
+	from, to := d.ContextSpan(i)
 	if !d.spilledContexts {
 		return append(dst, d.contextText[from:to]...), nil
 	}

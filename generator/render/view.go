@@ -214,6 +214,9 @@ func (r *Renderer) PrepareLinks() {
 	parallel.For(len(ids), func(i int) {
 		n := r.g.Nth(i)
 		all[n.Slot] = prepared{link: r.makePageLink(n), lines: makeDayLines(n), doc: n.Doc, made: true}
+		if n.Doc != nil {
+			all[n.Slot].sentences = n.Doc.Sentences()
+		}
 	})
 	r.prepared = all
 }
@@ -223,7 +226,11 @@ type prepared struct {
 	made  bool // false for the slots of drafts left out; first, in the cache line the link starts in
 	link  PageLink
 	lines []dayLine
-	doc   *markdown.Document // for the sentences of its links, shown as backlinks
+	doc   *markdown.Document // for the sentences of its links, shown as backlinks, when spilled
+	// sentences are the document's Sentences, when in memory: a
+	// backlink's sentence is read from them without reaching the
+	// document.
+	sentences string
 }
 
 // preparedAt is what PrepareLinks made of the page in a slot, or nil.
@@ -244,15 +251,19 @@ func (r *Renderer) linkTo(slot int32) *PageLink {
 }
 
 // source is the page a backlink comes from: what other pages show of it,
-// and its document, where the link's sentence is. A page reads a dozen
-// sentences from as many pages across the site, each a few cache misses
-// away; in a full build one lookup finds both.
-func (r *Renderer) source(slot int32) (*PageLink, *markdown.Document) {
+// the sentences around its links when they are in memory (else ""), and
+// its document. A page reads a dozen sentences from as many pages across
+// the site, each a few cache misses away; in a full build one lookup
+// finds them all.
+func (r *Renderer) source(slot int32) (*PageLink, string, *markdown.Document) {
 	if p := r.preparedAt(slot); p != nil {
-		return &p.link, p.doc
+		return &p.link, p.sentences, p.doc
 	}
 	n := r.g.At(slot)
-	return r.pageLink(n), n.Doc
+	if n.Doc == nil {
+		return r.pageLink(n), "", nil
+	}
+	return r.pageLink(n), n.Doc.Sentences(), n.Doc
 }
 
 // pageLink is what other pages show of n, shared: a page shows dozens.
@@ -471,22 +482,26 @@ func (r *Renderer) backlinks(n *graph.Node, a *arena) ([]Backlink, error) {
 	}
 	out, contexts := a.backlinks[:0], a.contexts[:0]
 	for b := range n.FirstBacklinks() {
-		link, doc := r.source(b.From)
-		var sentence []byte
-		if isGathered {
-			var ok bool
-			if sentence, gathered, ok = markdown.NextGathered(gathered); !ok {
+		link, sentences, doc := r.source(b.From)
+		var sentence string
+		switch {
+		case isGathered:
+			s, rest, ok := markdown.NextGathered(gathered)
+			if !ok {
 				return nil, gatheredMismatch(n.ID)
 			}
-		} else {
+			sentence, gathered = arenaText(s), rest
+		case sentences != "":
+			sentence = sentences[b.Start:b.End] // the linking page's, kept to the end of the build
+		default:
 			start := len(a.text)
 			var err error
 			if a.text, err = doc.AppendLinkContext(a.text, int(b.Link)); err != nil {
 				return nil, err
 			}
-			sentence = a.text[start:]
+			sentence = arenaText(a.text[start:])
 		}
-		c, err := markdown.SplitContext(arenaText(sentence))
+		c, err := markdown.SplitContext(sentence)
 		if err != nil {
 			return nil, err
 		}
