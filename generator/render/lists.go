@@ -256,7 +256,7 @@ func (r *Renderer) Home() (File, error) {
 	v.Changes = r.changes(10)
 	lines := r.allLines()
 	next, _ := slices.BinarySearchFunc(lines, r.asOf, func(l *dayLine, asOf schema.Date) int {
-		if l.first.Date.Compare(asOf) <= 0 {
+		if l.date().Compare(asOf) <= 0 {
 			return -1
 		}
 		return 1

@@ -12,7 +12,6 @@ import (
 	"github.com/kbgen/kb/generator/parallel"
 	"github.com/kbgen/kb/generator/schema"
 	"github.com/kbgen/kb/generator/slug"
-	"github.com/kbgen/kb/generator/timeline"
 )
 
 // Site is what every template knows of the site.
@@ -521,17 +520,21 @@ func gatheredMismatch(id string) error {
 	return fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", id)
 }
 
-// entry is a timeline entry of the page in slot as shown.
-func (r *Renderer) entry(e timeline.Entry, slot int32) Entry {
+// entry is a timeline line as shown, but for its whats and where.
+func (r *Renderer) entry(l *dayLine) Entry {
+	date, end := l.date(), schema.Date{}
+	if l.span {
+		end = schema.DateOfKey(l.end)
+	}
 	v := Entry{
-		Date: dateRange(e.Date, e.End), DateISO: e.Date.String(), What: e.What,
-		Page: r.linkTo(slot), Span: e.IsSpan(), Year: e.Date.Year,
+		Date: dateRange(date, end), DateISO: date.String(), What: l.what,
+		Page: r.linkTo(l.slot), Span: l.span, Year: date.Year,
 	}
 	if v.Span {
-		v.EndISO = e.End.String()
+		v.EndISO = end.String()
 	}
-	if e.Date.Month > 0 {
-		v.Month = monthName(e.Date.Month)
+	if date.Month > 0 {
+		v.Month = monthName(date.Month)
 	}
 	return v
 }

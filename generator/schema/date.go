@@ -160,6 +160,12 @@ func (d Date) Compare(o Date) int {
 // 31, and each has five bits of its own under the year.
 func (d Date) Key() int64 { return int64(d.Year)<<10 | int64(d.Month)<<5 | int64(d.Day) }
 
+// DateOfKey is the date whose Key is k: a list that keeps the keys of
+// its dates for sorting need not keep the dates as well.
+func DateOfKey(k int64) Date {
+	return Date{Year: int(k >> 10), Month: int(k>>5) & 31, Day: int(k) & 31}
+}
+
 // Time is the start of the date, for feeds and sitemaps.
 func (d Date) Time() time.Time {
 	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)

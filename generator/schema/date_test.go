@@ -192,6 +192,9 @@ func TestDateCompare(t *testing.T) {
 		}
 	}
 	for _, a := range all {
+		if got := DateOfKey(a.Key()); got != a {
+			t.Errorf("DateOfKey(%v.Key()) = %v", a, got)
+		}
 		for _, b := range []Date{all[0], {2024, 6, 15}, {2024, 0, 0}, {2025, 12, 31}, a} {
 			if got, want := cmp.Compare(a.Key(), b.Key()), a.Compare(b); got != want {
 				t.Errorf("%v.Key() against %v.Key(): %d, Compare %d", a, b, got, want)
