@@ -102,7 +102,7 @@ func (r *Renderer) AppendGraphRecord(dst []byte, n *graph.Node) []byte {
 			w.key(e.Relation.Name)
 			w.open('[')
 		}
-		w.string(r.g.ID(e.To))
+		r.writeID(&w, e.To)
 	}
 	if len(n.Out) > 0 {
 		w.close(']')
@@ -112,15 +112,15 @@ func (r *Renderer) AppendGraphRecord(dst []byte, n *graph.Node) []byte {
 	w.open('[')
 	var linked firstSeen
 	for _, t := range n.Links {
-		if t.State == graph.Resolved && t.Page != n.ID && linked.first(t.Slot) {
-			w.string(t.Page)
+		if t.State == graph.Resolved && t.Slot != n.Slot && linked.first(t.Slot) {
+			r.writeID(&w, t.Slot)
 		}
 	}
 	w.close(']')
 	w.key("backlinks")
 	w.open('[')
 	for b := range n.FirstBacklinks() { // each linking page once
-		w.string(r.g.ID(b.From))
+		r.writeID(&w, b.From)
 	}
 	w.close(']')
 	w.close('}')
@@ -268,7 +268,7 @@ func (r *Renderer) WriteTimelineJSON(w io.Writer) error {
 		j.key("related")
 		j.open('[')
 		for _, s := range n.RelatedSlots() { // as Graph.Related, without making its list an entry
-			j.string(r.g.ID(s))
+			r.writeID(&j, s)
 		}
 		j.close(']')
 		j.close('}')

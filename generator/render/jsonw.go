@@ -44,6 +44,12 @@ func (w *jsonw) string(s string) {
 	w.str(s)
 }
 
+// quoted writes a string value already written as JSON, quotes and all.
+func (w *jsonw) quoted(q []byte) {
+	w.sep()
+	w.b = append(w.b, q...)
+}
+
 func (w *jsonw) bool(v bool) {
 	w.sep()
 	w.b = strconv.AppendBool(w.b, v)

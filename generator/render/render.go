@@ -47,6 +47,11 @@ type Renderer struct {
 	lines    sync.Map   // id -> []dayLine: shown on every related page's timeline
 	buffers  sync.Pool  // of *bytes.Buffer, for template output
 	arenas   sync.Pool  // of *arena; see arena
+
+	// ids is every page's id as a JSON string, side by side in slot order,
+	// idAt[s] where the one of slot s starts (see PrepareLinks).
+	ids  []byte
+	idAt []int32
 }
 
 // New prepares the rendering of a graph.

@@ -218,6 +218,26 @@ func (r *Renderer) PrepareLinks() {
 		}
 	})
 	r.prepared = all
+	// graph.json and timeline.json name a dozen pages for each page, from
+	// all over the site: read from each page's own string, each id was a
+	// cache miss, and escaped again every time.
+	r.idAt = make([]int32, r.g.Slots()+1)
+	j := jsonw{b: make([]byte, 0, 48*len(ids))}
+	for s := range int32(r.g.Slots()) {
+		r.idAt[s] = int32(len(j.b))
+		j.str(r.g.ID(s))
+	}
+	r.idAt[r.g.Slots()] = int32(len(j.b))
+	r.ids = j.b
+}
+
+// writeID writes the id of the page in a slot as a JSON string.
+func (r *Renderer) writeID(w *jsonw, slot int32) {
+	if int(slot)+1 < len(r.idAt) {
+		w.quoted(r.ids[r.idAt[slot]:r.idAt[slot+1]])
+		return
+	}
+	w.string(r.g.ID(slot))
 }
 
 // prepared is what PrepareLinks makes of a page.
