@@ -540,7 +540,8 @@ func gatheredMismatch(id string) error {
 	return fmt.Errorf("spool: the sentences gathered for %s do not match its backlinks", id)
 }
 
-// entry is a timeline line as shown, but for its whats and where.
+// entry is a timeline line as shown, but for what lineEntry adds: whether
+// the line is the page's own, its filter data and its type's badge.
 func (r *Renderer) entry(l *dayLine) Entry {
 	date, end := l.date(), schema.Date{}
 	if l.span {
