@@ -78,9 +78,11 @@ func (r *Renderer) allLines() []*dayLine {
 func (r *Renderer) Timeline(w io.Writer) error {
 	v := &TimelineView{Site: r.site, Key: "timeline"}
 	dims := r.filterTypes()
-	seen := map[string]map[string]bool{}
-	for _, d := range dims {
-		seen[d.Name] = map[string]bool{}
+	// seen[k] marks, by slot, the pages an entry names of dims[k]'s type:
+	// the filter's options.
+	seen := make([][]bool, len(dims))
+	for k := range dims {
+		seen[k] = make([]bool, r.g.Slots())
 	}
 	types := map[string]bool{}
 	tags := map[string]string{}
@@ -100,19 +102,19 @@ func (r *Renderer) Timeline(w io.Writer) error {
 		related := n.RelatedSlots()
 		relatedTypes = relatedTypes[:0]
 		for _, s := range related {
-			relatedTypes = append(relatedTypes, r.g.At(s).Meta.Type)
+			relatedTypes = append(relatedTypes, r.typeOf(s))
 		}
-		for _, d := range dims {
-			add := func(id string) {
-				seen[d.Name][id] = true
-				attrs = append(append(append(append(attrs, ' '), d.Name...), ':'), shortID(id, d)...)
+		for k, d := range dims {
+			add := func(slot int32) {
+				seen[k][slot] = true
+				attrs = append(append(append(append(attrs, ' '), d.Name...), ':'), shortID(r.g.ID(slot), d)...)
 			}
 			if n.Meta.Type == d.Name {
-				add(n.ID)
+				add(l.slot)
 			}
 			for i, s := range related {
 				if relatedTypes[i] == d.Name {
-					add(r.g.ID(s))
+					add(s)
 				}
 			}
 		}
@@ -155,10 +157,12 @@ func (r *Renderer) Timeline(w io.Writer) error {
 		typeFilter.Options = append(typeFilter.Options, Option{Value: schema.PageType, Label: "Pages"})
 	}
 	v.Filters = append(v.Filters, typeFilter)
-	for _, d := range dims {
+	for k, d := range dims {
 		f := Filter{Name: d.Name, Label: d.Singular}
-		for id := range seen[d.Name] {
-			f.Options = append(f.Options, Option{Value: shortID(id, d), Label: r.g.Node(id).Title})
+		for s, ok := range seen[k] {
+			if ok {
+				f.Options = append(f.Options, Option{Value: shortID(r.g.ID(int32(s)), d), Label: r.g.At(int32(s)).Title})
+			}
 		}
 		slices.SortFunc(f.Options, compareOptions)
 		v.Filters = append(v.Filters, f)

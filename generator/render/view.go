@@ -269,6 +269,16 @@ func (r *Renderer) linkTo(slot int32) *PageLink {
 	return r.pageLink(r.g.At(slot))
 }
 
+// typeOf is the type's name (Meta.Type) of the page in a slot: in a full
+// build, from what PrepareLinks made, which the page's links read too,
+// rather than from its node and its Meta, two cache misses more.
+func (r *Renderer) typeOf(slot int32) string {
+	if p := r.preparedAt(slot); p != nil {
+		return p.link.Type
+	}
+	return r.g.At(slot).Meta.Type
+}
+
 // source is the page a backlink comes from: what other pages show of it,
 // the sentences around its links when they are in memory (else ""), and
 // its document. A page reads a dozen sentences from as many pages across
