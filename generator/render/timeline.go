@@ -316,7 +316,7 @@ func daySeparator(prev, e *timeline.Entry) string {
 // lineEntry is a timeline line as shown, with its HTML.
 func (r *Renderer) lineEntry(l *dayLine, own bool, filter string, badge bool) Entry {
 	e := r.entry(l)
-	e.What, e.Own, e.Filter, e.badge = l.what, own, filter, badge
+	e.Own, e.Filter, e.badge = own, filter, badge
 	return e
 }
 
