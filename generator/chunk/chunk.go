@@ -9,7 +9,7 @@
 // fresh memory for rendering, which on a virtual machine costs more to
 // touch the more the build has touched. Side by side, they fill their
 // arrays and leave the rest to garbage that goes whole. See "Long-lived
-// parts side by side" in docs/performance.md.
+// parts side by side" in docs/performance-log.md.
 //
 // Values in one array live as long as the longest-lived of them: chunks
 // suit a build that keeps everything it puts in them to its end, not a

@@ -5,7 +5,7 @@
 // every collection, looking up the span of the object it points into:
 // strings made one by one scatter over the heap and miss the cache nearly
 // every time, where strings in one block hit the same few spans. See "Strings
-// in blocks" in docs/performance.md.
+// in blocks" in docs/performance-log.md.
 package strblock
 
 import (
