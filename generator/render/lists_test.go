@@ -93,3 +93,29 @@ func TestShortID(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthRun: the timeline page sizes each month's entries by the run
+// of lines, from the newest back, that share the month's year and month;
+// a date known only to its year is a month of its own.
+func TestMonthRun(t *testing.T) {
+	var lines []*dayLine // oldest first, as allLines gives them
+	for _, d := range []schema.Date{
+		{Year: 2023}, {Year: 2024}, {Year: 2024}, {Year: 2024, Month: 3},
+		{Year: 2024, Month: 3, Day: 5}, {Year: 2024, Month: 3, Day: 9}, {Year: 2024, Month: 11, Day: 1},
+		{Year: 2025, Month: 3, Day: 1},
+	} {
+		lines = append(lines, &dayLine{day: d.Key()})
+	}
+	for _, tt := range []struct{ at, want int }{
+		{7, 1}, // 2025-03: the year differs before it
+		{6, 1}, // 2024-11
+		{5, 3}, // 2024-03-09, 2024-03-05 and 2024-03
+		{4, 2},
+		{2, 2}, // 2024, twice
+		{0, 1}, // 2023, the oldest
+	} {
+		if got := monthRun(lines, tt.at); got != tt.want {
+			t.Errorf("monthRun(lines, %d) = %d, want %d", tt.at, got, tt.want)
+		}
+	}
+}
