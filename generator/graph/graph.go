@@ -508,17 +508,35 @@ type Group struct {
 // a symmetric relation shows both directions under one label.
 func (g *Graph) Groups(n *Node) []Group {
 	var groups []Group
+	var sets []map[int32]bool // by group: its slots, once there are more than scanGroupUpTo
 	add := func(e Edge, inverse bool) {
 		label := e.Label(inverse)
 		inv := inverse && !e.Relation.Symmetric
 		i := slices.IndexFunc(groups, func(g Group) bool { return g.Label == label && g.Inverse == inv })
 		if i < 0 {
 			groups = append(groups, Group{Label: label, Relation: e.Relation.Name, Inverse: inv})
+			sets = append(sets, nil)
 			i = len(groups) - 1
 		}
-		if !slices.Contains(groups[i].Slots, e.To) {
-			groups[i].Slots = append(groups[i].Slots, e.To)
+		slots := groups[i].Slots
+		switch {
+		case len(slots) <= scanGroupUpTo:
+			if slices.Contains(slots, e.To) {
+				return
+			}
+		case sets[i] == nil:
+			sets[i] = make(map[int32]bool, 2*len(slots))
+			for _, s := range slots {
+				sets[i][s] = true
+			}
+			fallthrough
+		default:
+			if sets[i][e.To] {
+				return
+			}
+			sets[i][e.To] = true
 		}
+		groups[i].Slots = append(slots, e.To)
 	}
 	for _, e := range n.Out {
 		add(e, false)
@@ -528,6 +546,13 @@ func (g *Graph) Groups(n *Node) []Group {
 	}
 	return groups
 }
+
+// scanGroupUpTo is the length up to which Groups looks for a page already
+// in a group by scanning it; past it, in a set. A page that thirty
+// thousand pages relate to in the same way (every treaty's parties
+// naming one country) took 0.14 s to group by scanning alone, and its
+// square grows with the site.
+const scanGroupUpTo = 64
 
 // Related returns the ids of the pages related to n in either direction,
 // sorted, without repeats.

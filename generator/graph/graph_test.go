@@ -652,3 +652,35 @@ func TestNeighboursLeavesRelated(t *testing.T) {
 		t.Errorf("Neighbours changed the related pages: %q, was %q", g.Related(n), before)
 	}
 }
+
+// TestGroupsOfAHub: a page that many pages relate to lists each once, in
+// the order of the edges, on both sides of the length past which Groups
+// finds repeats in a set (scanGroupUpTo): a symmetric relation stated
+// from both ends gives every page twice.
+func TestGroupsOfAHub(t *testing.T) {
+	for _, n := range []int{scanGroupUpTo - 1, scanGroupUpTo, 3 * scanGroupUpTo} {
+		files := map[string]string{"content/participants/hub.md": "---\ntitle: Hub\nkind: country\n---\n"}
+		var risks, treaties []string
+		for i := range n {
+			r := fmt.Sprintf("r%03d", i)
+			risks = append(risks, "risks/"+r)
+			files["content/risks/"+r+".md"] = "---\ndomain: misinformation\nrelated: [hub-risk]\n---\n"
+			tr := fmt.Sprintf("t%03d", i)
+			treaties = append(treaties, "initiatives/"+tr)
+			files["content/initiatives/"+tr+".md"] = "---\nkind: treaty\nparties: [hub]\n---\n"
+		}
+		files["content/risks/hub-risk.md"] = "---\ndomain: misinformation\nrelated: [" + strings.Join(risks, ", ") + "]\n---\n"
+		g := build(t, files, nil, Options{})
+		if len(g.Problems) > 0 {
+			t.Fatalf("%d: problems:\n%s", n, g.Problems)
+		}
+		want := []string{"Party to (parties, true): " + strings.Join(treaties, " ")}
+		if got := groupStrings(g, g.Node("participants/hub")); !slices.Equal(got, want) {
+			t.Errorf("%d: hub's groups:\n%q\nwant\n%q", n, got, want)
+		}
+		want = []string{"Related risks (related, false): " + strings.Join(risks, " ")}
+		if got := groupStrings(g, g.Node("risks/hub-risk")); !slices.Equal(got, want) {
+			t.Errorf("%d: hub-risk's groups:\n%q\nwant\n%q", n, got, want)
+		}
+	}
+}
