@@ -289,7 +289,7 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	// core; what they mention is gathered after, in order.
 	parallel.For(len(all), func(i int) { g.resolve(all[i]) })
 	for _, n := range all {
-		g.mentionAll(n, true)
+		g.mentionAll(n)
 	}
 	// Every page's inverse edges and backlinks come from all the others:
 	// each core reads all the pages in order and adds to its share of the

@@ -17,7 +17,7 @@ import (
 // build runs the stages before the graph on in-memory files (path -> text)
 // and links them. The earlier stages must find no errors: these tests are
 // about the graph.
-func build(t *testing.T, files map[string]string, assets []string, o Options) *Graph {
+func build(t testing.TB, files map[string]string, assets []string, o Options) *Graph {
 	t.Helper()
 	var pages []*Page
 	for _, path := range slices.Sorted(maps.Keys(files)) {
@@ -28,7 +28,7 @@ func build(t *testing.T, files map[string]string, assets []string, o Options) *G
 
 // parsePage runs the stages before the graph on one file; they must find
 // no errors.
-func parsePage(t *testing.T, path, text string) *Page {
+func parsePage(t testing.TB, path, text string) *Page {
 	t.Helper()
 	p, problems := content.Parse(path, []byte(text))
 	m, ps := schema.Builtin().Validate(p)

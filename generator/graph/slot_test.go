@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -154,5 +156,90 @@ func TestSlots(t *testing.T) {
 	checkSlots(t, fourth, "fourth update")
 	if got := fourth.Home.Links[0]; got.State != Resolved || got.Page != "participants/china" {
 		t.Errorf("after the twin went, the home page's link is %+v, want participants/china", got)
+	}
+}
+
+// summary writes what a graph holds of each page by id, not slot: its
+// edges both ways, backlinks, links and related pages, and which pages
+// write each name, for a graph an update made to be compared with one a
+// build makes of the same files.
+func summary(g *Graph) map[string]string {
+	out := map[string]string{}
+	for id, n := range g.nodes {
+		var b strings.Builder
+		for _, e := range n.Out {
+			b.WriteString("out " + e.Relation.Name + " " + g.ID(e.To) + "\n")
+		}
+		for _, e := range n.In {
+			b.WriteString("in " + e.Relation.Name + " " + g.ID(e.To) + "\n")
+		}
+		for _, bl := range n.Backlinks {
+			fmt.Fprintf(&b, "backlink %s %d %d-%d\n", g.ID(bl.From), bl.Link, bl.Start, bl.End)
+		}
+		for _, l := range n.Links {
+			fmt.Fprintf(&b, "link %s %s %v\n", l.Page, l.Anchor, l.State)
+		}
+		fmt.Fprintf(&b, "related %q\n", g.Related(n))
+		out[id] = b.String()
+	}
+	for k, ids := range g.mentions {
+		if len(ids) > 0 {
+			out["mentions "+k] = strings.Join(ids, " ")
+		}
+	}
+	return out
+}
+
+// TestUpdateAroundAHub: edits to a page that many pages relate to, link
+// to and name, and to pages around it, leave the graph a build of the
+// same files makes. The update takes back what the hub's neighbours gave
+// in one pass over each list (withdraw, mergeMentions).
+func TestUpdateAroundAHub(t *testing.T) {
+	files := map[string]string{"content/participants/hub.md": "---\ntitle: Hub\nkind: country\n---\n## History\n"}
+	for i := range 150 {
+		files[fmt.Sprintf("content/initiatives/t%03d.md", i)] = fmt.Sprintf("---\nkind: treaty\nparties: [hub]\n---\nSigned by [[Hub]], see [[hub#History]] and [[t%03d]].\n", (i+1)%150)
+	}
+	g := build(t, files, nil, Options{Live: true})
+	edits := []struct {
+		name string
+		path string
+		text string // "" deletes the page
+	}{
+		{"the hub's body", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n\nEdited.\n"},
+		{"the hub's heading", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## Past\n"},
+		{"the hub's title", "content/participants/hub.md", "---\ntitle: Hub Land\nkind: country\naliases: [Hub]\n---\n## History\n"},
+		{"a neighbour", "content/initiatives/t007.md", "---\nkind: treaty\n---\nNo longer a party to [[Hub]].\n"},
+		{"a neighbour deleted", "content/initiatives/t042.md", ""},
+		{"a new neighbour", "content/initiatives/t999.md", "---\nkind: treaty\nparties: [hub]\n---\nAlso [[Hub]].\n"},
+	}
+	for _, e := range edits {
+		var c Change
+		if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(e.path, "content/"), ".md")); n != nil {
+			c.Old = n.Page
+		}
+		files = maps.Clone(files)
+		if e.text == "" {
+			delete(files, e.path)
+		} else {
+			files[e.path] = e.text
+			c.New = parsePage(t, e.path, e.text)
+		}
+		u, ok := g.Update([]Change{c})
+		if !ok {
+			t.Fatalf("%s: the update asked for a full build", e.name)
+		}
+		checkSlots(t, u, e.name)
+		got, want := summary(u), summary(build(t, files, nil, Options{Live: true}))
+		for _, k := range slices.Sorted(maps.Keys(want)) {
+			if got[k] != want[k] {
+				t.Errorf("%s: %s:\n%s\nwant\n%s", e.name, k, got[k], want[k])
+			}
+		}
+		for k := range got {
+			if _, ok := want[k]; !ok {
+				t.Errorf("%s: %s: %s, which a build does not have", e.name, k, got[k])
+			}
+		}
+		g = u
 	}
 }

@@ -50,9 +50,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	u.g = &n
 
 	dirty := u.dirty(changes)
-	for _, id := range dirty {
-		u.withdraw(id)
-	}
+	u.withdraw(dirty)
 	for _, c := range changes {
 		u.replace(c)
 	}
@@ -64,12 +62,13 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 			continue
 		}
 		u.g.resolve(node)
-		u.g.mentionAll(node, false)
+		u.mention(node)
 		resolved = append(resolved, node)
 		if old := u.old.node(id); old != nil && !maps.Equal(old.broken, node.broken) {
 			u.g.relinked = append(u.g.relinked, id)
 		}
 	}
+	u.mergeMentions()
 	ownSlot := func(slot int32) *Node {
 		if n := u.g.slots[slot]; n != nil {
 			return u.own(n.ID)
@@ -92,6 +91,9 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 type updater struct {
 	old, g *Graph
 	owned  map[string]bool // nodes of g already copied from old, free to change
+	// mentioned gathers, by key, the ids of the relinked pages that write
+	// the key, for mergeMentions to add to the key's list in one pass.
+	mentioned map[string][]string
 }
 
 // idsAreFree reports whether every new page's id is its own: a clash is
@@ -221,35 +223,62 @@ func (u *updater) own(id string) *Node {
 	return &c
 }
 
-// withdraw takes back what a page's links and relations gave other pages:
-// inverse edges, backlinks and its mentions of names.
-func (u *updater) withdraw(id string) {
-	n := u.old.node(id)
-	if n == nil {
-		return
-	}
-	for _, e := range n.Out {
-		if t := u.own(u.old.ID(e.To)); t != nil {
-			t.In = slices.DeleteFunc(t.In, func(x Edge) bool { return x.To == n.Slot })
-		}
-	}
-	for _, t := range n.Links {
-		if t.State != Resolved || t.Page == id {
+// withdraw takes back what the pages' links and relations gave other
+// pages: inverse edges, backlinks and their mentions of names. Each list
+// is gone through once for all the pages: a page that thousands of pages
+// relate to, link to or name is dirty with all of them when it is
+// edited, and taking each one's share back on its own was the square of
+// their number (30,000 pages naming one: minutes for a save).
+func (u *updater) withdraw(ids []string) {
+	gone := map[int32]bool{}   // the slots of the pages whose edges and backlinks go
+	edges := map[string]bool{} // the pages those have inverse edges on
+	links := map[string]bool{} // the pages those have backlinks on
+	names := map[string]map[string]bool{}
+	for _, id := range ids {
+		n := u.old.node(id)
+		if n == nil {
 			continue
 		}
-		if target := u.own(t.Page); target != nil {
-			target.Backlinks = slices.DeleteFunc(target.Backlinks, func(b Backlink) bool { return b.From == n.Slot })
+		if n.Slot >= 0 {
+			gone[n.Slot] = true
+		}
+		for _, e := range n.Out {
+			edges[u.old.ID(e.To)] = true
+		}
+		for _, t := range n.Links {
+			if t.State == Resolved && t.Page != id {
+				links[t.Page] = true
+			}
+		}
+		for _, target := range n.written() {
+			for _, k := range keysOf(target) {
+				if names[k] == nil {
+					names[k] = map[string]bool{}
+				}
+				names[k][id] = true
+			}
 		}
 	}
-	for _, target := range n.written() {
-		for _, k := range keysOf(target) {
-			if ids, ok := u.g.mentions[k]; ok {
-				ids = slices.DeleteFunc(slices.Clone(ids), func(x string) bool { return x == id })
-				if len(ids) == 0 {
-					delete(u.g.mentions, k)
-				} else {
-					u.g.mentions[k] = ids
-				}
+	// A page's inverse edges and backlinks from another page exist only
+	// when that page relates or links to it, so taking every one from a
+	// page in gone, on the pages they point to, takes what they gave.
+	for _, id := range slices.Sorted(maps.Keys(edges)) {
+		if t := u.own(id); t != nil {
+			t.In = slices.DeleteFunc(t.In, func(x Edge) bool { return gone[x.To] })
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(links)) {
+		if t := u.own(id); t != nil {
+			t.Backlinks = slices.DeleteFunc(t.Backlinks, func(b Backlink) bool { return gone[b.From] })
+		}
+	}
+	for k, writers := range names {
+		if ids, ok := u.g.mentions[k]; ok {
+			ids = slices.DeleteFunc(slices.Clone(ids), func(x string) bool { return writers[x] })
+			if len(ids) == 0 {
+				delete(u.g.mentions, k)
+			} else {
+				u.g.mentions[k] = ids
 			}
 		}
 	}
@@ -278,32 +307,68 @@ func (n *Node) written() []string {
 	return out
 }
 
-// mentionAll records the names a node's links and relations write. The
-// lists of ids are shared with the graph an update was made from, and
-// copied before they change, unless the graph owns them all: Build's
-// graph, which no other shares yet. There copying would be quadratic: a
-// page that thousands name gets a longer copy for each.
-func (g *Graph) mentionAll(n *Node, owned bool) {
+// mentionAll records the names a node's links and relations write, in
+// lists that Build's graph owns: no other graph shares them yet. Nodes
+// come in id order, so each id goes at or near the end of its lists.
+func (g *Graph) mentionAll(n *Node) {
 	if !g.opts.Live {
 		return // only updates look names up
 	}
+	mentionKeys(n, func(k string) {
+		ids := g.mentions[k]
+		if j, found := slices.BinarySearch(ids, n.ID); !found {
+			g.mentions[k] = slices.Insert(ids, j, n.ID)
+		}
+	})
+}
+
+// mentionKeys calls fn with each key a node's links and relations write.
+func mentionKeys(n *Node, fn func(k string)) {
 	for _, target := range n.written() {
 		if target == "" {
 			continue
 		}
 		keys := keysOf(target)
 		for i, k := range keys {
-			if i > 0 && k == keys[i-1] {
-				continue
-			}
-			ids := g.mentions[k]
-			if j, found := slices.BinarySearch(ids, n.ID); !found {
-				if !owned {
-					ids = slices.Clone(ids)
-				}
-				g.mentions[k] = slices.Insert(ids, j, n.ID)
+			if i == 0 || k != keys[i-1] {
+				fn(k)
 			}
 		}
+	}
+}
+
+// mention notes the names a relinked node writes, for mergeMentions.
+func (u *updater) mention(n *Node) {
+	if !u.g.opts.Live {
+		return
+	}
+	if u.mentioned == nil {
+		u.mentioned = map[string][]string{}
+	}
+	mentionKeys(n, func(k string) { u.mentioned[k] = append(u.mentioned[k], n.ID) })
+}
+
+// mergeMentions adds the ids that mention gathered to each key's list in
+// one pass, into a new list: the old one is the old graph's too, and
+// copying it for each id, as a page that thousands name is relinked with
+// all of them, was the square of their number.
+func (u *updater) mergeMentions() {
+	for k, add := range u.mentioned {
+		slices.Sort(add)
+		add = slices.Compact(add)
+		old := u.g.mentions[k]
+		ids := make([]string, 0, len(old)+len(add))
+		for len(old) > 0 && len(add) > 0 {
+			switch c := strings.Compare(old[0], add[0]); {
+			case c < 0:
+				ids, old = append(ids, old[0]), old[1:]
+			case c > 0:
+				ids, add = append(ids, add[0]), add[1:]
+			default:
+				ids, old, add = append(ids, old[0]), old[1:], add[1:]
+			}
+		}
+		u.g.mentions[k] = append(append(ids, old...), add...)
 	}
 }
 
