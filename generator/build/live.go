@@ -33,12 +33,15 @@ type Live struct {
 	later   Effect                  // lists and data files that the next run of the lists is to remake
 	r       *render.Renderer        // of the current graph, for the lists
 	renders int                     // counts whole renders, after which earlier runs of the lists are stale
+	// problems are those of the site as served, which an update may keep:
+	// it fails only on an error it brings (see bringsErrors).
+	problems diag.List
 }
 
 // Update is what one update did.
 type Update struct {
 	Problems diag.List // every problem of the site after the edit
-	Failed   bool      // the edit has errors: the previous output stays
+	Failed   bool      // the edit brings errors: the previous output stays
 	Full     bool      // settings or templates changed: everything was rebuilt
 	Pages    int       // pages re-rendered
 	Changed  []string  // outputs whose bytes changed, created or removed
@@ -69,7 +72,8 @@ func Start(fsys, builtin fs.FS, o Options) (*Live, diag.List, error) {
 		return nil, nil, err
 	}
 	l.out.TakeChanged()
-	return l, s.Problems(), nil
+	l.problems = s.Problems()
+	return l, l.problems, nil
 }
 
 // Pages is the number of published pages.
@@ -267,8 +271,10 @@ func (r *recording) Create(rel string) (io.WriteCloser, error) {
 
 // Update applies the files changed since the last update (paths relative
 // to the site root, created, modified or removed) and re-renders exactly
-// the outputs they can change. With errors nothing changes, and the files
-// are tried again with the next update.
+// the outputs they can change. With errors the site did not have before,
+// nothing changes, and the files are tried again with the next update.
+// Errors it had do not hold an edit back: a knowledge base with links to
+// notes not yet written is still edited live, its problems shown.
 func (l *Live) Update(paths []string) (Update, error) {
 	for _, p := range paths {
 		l.pending[p] = true
@@ -298,7 +304,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	}
 	u.Problems = candidate.Problems()
 	u.Took.Link = time.Since(start) - u.Took.Read
-	if u.Problems.Errors(false) > 0 {
+	if bringsErrors(l.problems, u.Problems) {
 		u.Failed = true
 		return u, nil
 	}
@@ -344,6 +350,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	}
 	l.later |= effect &^ (Self | Namesakes)
 	u.Later = l.later != 0
+	l.problems = u.Problems
 	u.Took.Pages = time.Since(start) - u.Took.Read - u.Took.Link
 	u.Changed = l.out.TakeChanged()
 	return u, nil
@@ -356,7 +363,7 @@ func (l *Live) full(changed []string) (Update, error) {
 		return Update{}, err
 	}
 	problems := s.Problems()
-	if problems.Errors(false) > 0 {
+	if bringsErrors(l.problems, problems) {
 		return Update{Problems: problems, Failed: true, Full: true}, nil
 	}
 	// The new site renders beside the one served, which it replaces only
@@ -372,8 +379,41 @@ func (l *Live) full(changed []string) (Update, error) {
 	l.out.replace(next.out)
 	l.site, l.r, l.search, l.records, l.lists = s, next.r, next.search, next.records, next.lists
 	l.later, l.renders = next.later, next.renders
+	l.problems = problems
 	clear(l.pending)
 	return Update{Problems: problems, Full: true, Pages: len(s.graph.IDs()), Changed: l.out.TakeChanged()}, nil
+}
+
+// bringsErrors reports whether after has an error that before has not:
+// one in a file that had none of its kind, or more of a kind than
+// before. Its kind is its path and message, without where it is in the
+// file (lines added above it move it) or the "did you mean" hint (a
+// page added may change the nearest name).
+func bringsErrors(before, after diag.List) bool {
+	kind := func(p diag.Problem) [2]string {
+		msg := p.Message
+		if i := strings.LastIndex(msg, " (did you mean "); i >= 0 && strings.HasSuffix(msg, "?)") {
+			msg = msg[:i]
+		}
+		return [2]string{p.Path, msg}
+	}
+	had := map[[2]string]int{}
+	for _, p := range before {
+		if p.Severity == diag.Error {
+			had[kind(p)]++
+		}
+	}
+	for _, p := range after {
+		if p.Severity != diag.Error {
+			continue
+		}
+		k := kind(p)
+		if had[k] == 0 {
+			return true
+		}
+		had[k]--
+	}
+	return false
 }
 
 // edit is one page before and after an update.

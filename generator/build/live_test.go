@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kbgen/kb/generator/diag"
 )
 
 // model is a small site as data, so that random edits stay meaningful:
@@ -576,5 +578,81 @@ func TestLiveMatchesBuild(t *testing.T) {
 	}
 	if diff := diffFiles(built, snapshot(live.Output())); diff != "" {
 		t.Errorf("serve's output differs from kb build's:\n%s", diff)
+	}
+}
+
+// TestLiveKeepsErrorsItHad: a site served with errors (a link to a note
+// not yet written) is still edited live; an edit fails only on an error
+// it brings, in the file edited or elsewhere, and then changes nothing.
+func TestLiveKeepsErrorsItHad(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", dir)
+	const misinformation = "---\ntitle: Misinformation\ndomain: misinformation\n---\n\nFalse content at scale, see [[Note not yet written]].\n"
+	writeFile(t, dir, "content/risks/misinformation.md", misinformation)
+	live, problems, err := Start(os.DirFS(dir), repo, Options{})
+	if err != nil || problems.Errors(false) != 1 {
+		t.Fatalf("start: %v, want one error:\n%s", err, problems)
+	}
+	steps := []struct {
+		name, file, text string
+		fails            bool
+	}{
+		{"another page edited", "content/risks/deep-fakes.md", "---\ntitle: Deep fakes\ndomain: malicious-use\nrelated: [misinformation]\n---\n\nSynthetic media that [[China]] regulates, edited.\n", false},
+		{"the page with the error, a line added above it", "content/risks/misinformation.md", strings.Replace(misinformation, "\n\nFalse", "\n\nA line.\n\nFalse", 1), false},
+		{"a page named like the missing note, which changes its hint", "content/risks/note-not-yet.md", "---\ntitle: Note not yet\ndomain: misinformation\n---\n", false},
+		{"a second broken link in that page", "content/risks/misinformation.md", misinformation + "\nAnd [[Another missing note]].\n", true},
+		{"a broken relation elsewhere", "content/risks/deep-fakes.md", "---\ntitle: Deep fakes\ndomain: malicious-use\nrelated: [nothing-by-that-name]\n---\n", true},
+		{"the first edit again", "content/risks/deep-fakes.md", "---\ntitle: Deep fakes\ndomain: malicious-use\nrelated: [misinformation]\n---\n\nSynthetic media, edited again.\n", false},
+	}
+	for _, st := range steps {
+		before := snapshot(live.Output())
+		prev, _ := os.ReadFile(filepath.Join(dir, st.file)) // nothing, for a new page
+		writeFile(t, dir, st.file, st.text)
+		u, err := live.Update([]string{st.file})
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if u.Failed != st.fails {
+			t.Fatalf("%s: failed = %v, want %v; problems:\n%s", st.name, u.Failed, st.fails, u.Problems)
+		}
+		if changed := !equalFiles(before, snapshot(live.Output())); changed == st.fails {
+			t.Errorf("%s: output changed = %v, want %v", st.name, changed, !st.fails)
+		}
+		if st.fails {
+			// Put back, so that the next step starts from a good state: the
+			// failed file is tried again with the next update.
+			writeFile(t, dir, st.file, string(prev))
+		}
+	}
+}
+
+func TestBringsErrors(t *testing.T) {
+	e := func(path string, line int, msg string) diag.Problem {
+		return diag.Problem{Path: path, Pos: diag.Pos{Line: line}, Severity: diag.Error, Message: msg}
+	}
+	w := func(path, msg string) diag.Problem {
+		return diag.Problem{Path: path, Severity: diag.Warning, Message: msg}
+	}
+	broken := `link [[x]]: no page matches "x" (did you mean "xi"?)`
+	tests := []struct {
+		name          string
+		before, after diag.List
+		want          bool
+	}{
+		{"none", nil, nil, false},
+		{"a new error", nil, diag.List{e("a.md", 3, "bad")}, true},
+		{"a warning", nil, diag.List{w("a.md", "meh")}, false},
+		{"the same error", diag.List{e("a.md", 3, broken)}, diag.List{e("a.md", 3, broken)}, false},
+		{"moved down", diag.List{e("a.md", 3, broken)}, diag.List{e("a.md", 9, broken)}, false},
+		{"another hint", diag.List{e("a.md", 3, broken)}, diag.List{e("a.md", 3, `link [[x]]: no page matches "x" (did you mean "xu"?)`)}, false},
+		{"a hint where there was none", diag.List{e("a.md", 3, `link [[x]]: no page matches "x"`)}, diag.List{e("a.md", 3, broken)}, false},
+		{"in another file", diag.List{e("a.md", 3, broken)}, diag.List{e("b.md", 3, broken)}, true},
+		{"once more", diag.List{e("a.md", 3, broken)}, diag.List{e("a.md", 3, broken), e("a.md", 4, broken)}, true},
+		{"one fixed", diag.List{e("a.md", 3, broken), e("b.md", 1, "bad")}, diag.List{e("b.md", 1, "bad")}, false},
+	}
+	for _, tt := range tests {
+		if got := bringsErrors(tt.before, tt.after); got != tt.want {
+			t.Errorf("%s: bringsErrors = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

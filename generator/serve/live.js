@@ -1,6 +1,7 @@
 // kb serve's live reload: reloads this tab when its page changed, swaps
 // stylesheets in place when only CSS changed, and shows a bad save's
-// problems over the page until the next good save.
+// problems over the page until the next good save, or the site's errors
+// while it has any.
 (function () {
   "use strict";
   var key = "kb-scroll:" + location.pathname;
@@ -41,8 +42,10 @@
     overlay.innerHTML = "";
     var h = document.createElement("div");
     h.style.cssText = "font-weight:bold;color:#ff938a;margin-bottom:6px";
-    h.textContent = "kb: the last save has " + errs.length + (errs.length === 1 ? " error" : " errors") +
-      "; this page is the last good build. Fix it and save again.";
+    var n = errs.length + (errs.length === 1 ? " error" : " errors");
+    h.textContent = st.held ?
+      "kb: the last save has " + n + "; this page is the last good build. Fix it and save again." :
+      "kb: the site has " + n + ". Saves that bring no new one show at once; fix these when you can.";
     overlay.appendChild(h);
     st.problems.forEach(function (p) {
       var line = document.createElement("div");

@@ -47,7 +47,12 @@ type Server struct {
 
 // status is what /_kb/status says and what a page shows when it opens.
 type status struct {
-	OK       bool     `json:"ok"`
+	OK bool `json:"ok"`
+	// Held says that the last save brought errors and was not applied:
+	// the pages served are the last good build. Without it, errors are
+	// the site's as served (a link to a note not yet written), which
+	// do not hold saves back.
+	Held     bool     `json:"held"`
 	Problems []string `json:"problems"`
 	Updated  int      `json:"updates"`
 }
@@ -91,6 +96,7 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 	s.state.Updated++
 	took := time.Since(start).Round(100 * time.Microsecond)
 	if u.Failed {
+		s.state.Held = true
 		fmt.Fprint(s.log, u.Problems.String())
 		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site\n", strings.Join(paths, ", "), diag.Count(u.Problems.Errors(false), "error"))
 		s.broadcast(event{"problems", mustJSON(s.state)})
@@ -147,6 +153,7 @@ func (s *Server) runLists(job *build.ListsRun) {
 			if p, ok := render.AsProblem(err); ok {
 				// A list's template failed: the tabs say so, as for a page's.
 				s.state = statusOf(diag.List{p})
+				s.state.Held = true
 				failed = mustJSON(s.state)
 			}
 		} else {

@@ -166,7 +166,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Errorf("problems event %s does not name the file and line", e)
 	}
 	_, status, _ := get(t, srv.URL+"/_kb/status")
-	if !strings.Contains(status, `"ok":false`) {
+	if !strings.Contains(status, `"ok":false`) || !strings.Contains(status, `"held":true`) {
 		t.Errorf("status after a bad save: %s", status)
 	}
 	if _, body, _ := get(t, srv.URL+"/participants/china/"); !strings.Contains(body, "People&#39;s Republic of China") {
@@ -291,6 +291,48 @@ func TestServeListsFollowQuickSaves(t *testing.T) {
 	}
 	if runs := strings.Count(logged.String(), "lists and indexes updated"); runs == 0 {
 		t.Error("no run of the lists was committed")
+	}
+}
+
+// TestServeSiteWithErrors: a site served with an error it had from the
+// start (a link to a note not yet written) takes saves that bring no new
+// one, and says the errors are the site's, not a save held back; a save
+// that brings one is held back.
+func TestServeSiteWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nSee [[A note not yet written]].\n")
+	live, problems, err := build.Start(os.DirFS(dir), os.DirFS("../.."), build.Options{})
+	if err != nil || problems.Errors(false) != 1 {
+		t.Fatalf("start: %v, want one error: %s", err, problems)
+	}
+	s := New(live, problems, io.Discard)
+	status := func() string {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return string(mustJSON(s.state))
+	}
+	if st := status(); !strings.Contains(st, `"ok":false`) || !strings.Contains(st, `"held":false`) {
+		t.Errorf("status at the start: %s", st)
+	}
+	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nEdited. See [[A note not yet written]].\n")
+	if u, err := s.Apply([]string{"content/participants/china.md"}); err != nil || u.Failed {
+		t.Fatalf("a save that brings no new error: %v, failed %v", err, u.Failed)
+	}
+	if data, _ := live.Output().Get("participants/china/index.html"); !strings.Contains(string(data), "Edited.") {
+		t.Error("the save does not show")
+	}
+	if st := status(); !strings.Contains(st, `"ok":false`) || !strings.Contains(st, `"held":false`) {
+		t.Errorf("status after a good save: %s", st)
+	}
+	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nSee [[A note not yet written]] and [[Another]].\n")
+	if u, err := s.Apply([]string{"content/participants/china.md"}); err != nil || !u.Failed {
+		t.Fatalf("a save that brings an error: %v, failed %v", err, u.Failed)
+	}
+	if data, _ := live.Output().Get("participants/china/index.html"); !strings.Contains(string(data), "Edited.") {
+		t.Error("the save held back replaced the page")
+	}
+	if st := status(); !strings.Contains(st, `"held":true`) {
+		t.Errorf("status after a save held back: %s", st)
 	}
 }
 
