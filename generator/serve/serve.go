@@ -35,6 +35,7 @@ type Server struct {
 	mu       sync.Mutex // serialises updates
 	live     *build.Live
 	state    status
+	shown    diag.List // the problems the log has printed, as of the last save
 	clients  map[chan event]bool
 	clientMu sync.Mutex
 	log      io.Writer
@@ -66,7 +67,7 @@ type event struct {
 // New serves live, whose first build found problems.
 func New(live *build.Live, problems diag.List, log io.Writer) *Server {
 	s := &Server{live: live, clients: map[chan event]bool{}, log: log, done: make(chan struct{})}
-	s.state = statusOf(problems)
+	s.state, s.shown = statusOf(problems), problems
 	return s
 }
 
@@ -92,23 +93,51 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 		fmt.Fprintf(s.log, "kb: %v\n", err)
 		return u, err
 	}
+	shown := s.shown
+	s.shown = u.Problems
 	s.state = statusOf(u.Problems)
 	s.state.Updated++
 	took := time.Since(start).Round(100 * time.Microsecond)
+	again := s.logNew(shown, u.Problems)
 	if u.Failed {
 		s.state.Held = true
-		fmt.Fprint(s.log, u.Problems.String())
-		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site\n", strings.Join(paths, ", "), diag.Count(u.Problems.Errors(false), "error"))
+		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site%s\n", strings.Join(paths, ", "), diag.Count(u.Problems.Errors(false), "error"), again)
 		s.broadcast(event{"problems", mustJSON(s.state)})
 		return u, nil
 	}
-	fmt.Fprint(s.log, u.Problems.String())
-	fmt.Fprintf(s.log, "kb: %s changed; %s updated in %s\n", strings.Join(paths, ", "), diag.Count(u.Pages, "page"), took)
+	fmt.Fprintf(s.log, "kb: %s changed; %s updated in %s%s\n", strings.Join(paths, ", "), diag.Count(u.Pages, "page"), took, again)
 	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
 	// The edited page is served; the pages made of all pages follow,
 	// made without holding up the next save.
 	s.goLists()
 	return u, nil
+}
+
+// logNew prints the problems that were not among those shown before,
+// and returns how many of the rest it left out, for the save's line in
+// the log: a site with a thousand links to notes not yet written would
+// otherwise print them all on every save. A problem is the one shown
+// before when its file, severity and message are, wherever in the file
+// it has moved to since (the overlay has its place now).
+func (s *Server) logNew(shown diag.List, problems diag.List) string {
+	kind := func(p diag.Problem) diag.Problem { p.Pos = diag.Pos{}; return p }
+	before := map[diag.Problem]int{}
+	for _, p := range shown {
+		before[kind(p)]++
+	}
+	again := 0
+	for _, p := range problems {
+		if k := kind(p); before[k] > 0 {
+			before[k]--
+			again++
+		} else {
+			fmt.Fprintln(s.log, p)
+		}
+	}
+	if again == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%s as before, not printed again)", diag.Count(again, "problem"))
 }
 
 // goLists starts remaking the lists and data files in the background,

@@ -305,7 +305,8 @@ func TestServeSiteWithErrors(t *testing.T) {
 	if err != nil || problems.Errors(false) != 1 {
 		t.Fatalf("start: %v, want one error: %s", err, problems)
 	}
-	s := New(live, problems, io.Discard)
+	logged := &syncWriter{}
+	s := New(live, problems, logged)
 	status := func() string {
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -324,6 +325,10 @@ func TestServeSiteWithErrors(t *testing.T) {
 	if st := status(); !strings.Contains(st, `"ok":false`) || !strings.Contains(st, `"held":false`) {
 		t.Errorf("status after a good save: %s", st)
 	}
+	// The log does not print the site's error again on every save.
+	if l := logged.String(); strings.Contains(l, "A note not yet written") || !strings.Contains(l, "(1 problem as before, not printed again)") {
+		t.Errorf("the log after a good save:\n%s", l)
+	}
 	write(t, dir, "content/participants/china.md", "---\ntitle: China\nkind: country\n---\n\nSee [[A note not yet written]] and [[Another]].\n")
 	if u, err := s.Apply([]string{"content/participants/china.md"}); err != nil || !u.Failed {
 		t.Fatalf("a save that brings an error: %v, failed %v", err, u.Failed)
@@ -333,6 +338,9 @@ func TestServeSiteWithErrors(t *testing.T) {
 	}
 	if st := status(); !strings.Contains(st, `"held":true`) {
 		t.Errorf("status after a save held back: %s", st)
+	}
+	if l := logged.String(); strings.Contains(l, "A note not yet written") || !strings.Contains(l, `no page matches "Another"`) {
+		t.Errorf("the log after a save held back, which prints the new problem alone:\n%s", l)
 	}
 }
 
