@@ -243,3 +243,48 @@ func TestUpdateAroundAHub(t *testing.T) {
 		g = u
 	}
 }
+
+// TestUpdateKeepsSuggestions: the "did you mean" of broken links and
+// relations after pages come, go and are renamed is what a build of the
+// same files says; an update brings the answers it kept up to date
+// (names.offer, names.remove) rather than seeking them all again.
+func TestUpdateKeepsSuggestions(t *testing.T) {
+	files := map[string]string{
+		"content/participants/china.md": "---\ntitle: China\nkind: country\n---\n",
+		"content/initiatives/a.md":      "---\nkind: law\nproposed_by: chnia\n---\nSee [[Chnia]], [[Belgum]], [[Zzzz]] and [[Frnce]].\n",
+		"content/initiatives/b.md":      "---\nkind: law\n---\nAlso [[Belgum]].\n",
+	}
+	g := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
+	steps := []struct {
+		name, path, text string // text "" deletes
+	}{
+		{"Belgium comes", "content/participants/belgium.md", "---\ntitle: Belgium\nkind: country\n---\n"},
+		{"a nearer China comes", "content/participants/chinia.md", "---\ntitle: Chinia\nkind: country\n---\n"},
+		{"it is renamed", "content/participants/chinia.md", "---\ntitle: Far Away\nkind: country\n---\n"},
+		{"France comes as an event", "content/events/france.md", "---\ntitle: France\ndate: 2025-01-01\n---\n"},
+		{"Belgium goes", "content/participants/belgium.md", ""},
+		{"China goes", "content/participants/china.md", ""},
+	}
+	for _, st := range steps {
+		var c Change
+		if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(st.path, "content/"), ".md")); n != nil {
+			c.Old = n.Page
+		}
+		files = maps.Clone(files)
+		if st.text == "" {
+			delete(files, st.path)
+		} else {
+			files[st.path] = st.text
+			c.New = parsePage(t, st.path, st.text)
+		}
+		u, ok := g.Update([]Change{c})
+		if !ok {
+			t.Fatalf("%s: the update asked for a full build", st.name)
+		}
+		want := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
+		if got, want := u.Problems.String(), want.Problems.String(); got != want {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", st.name, got, want)
+		}
+		g = u
+	}
+}
