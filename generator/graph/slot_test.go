@@ -159,6 +159,29 @@ func TestSlots(t *testing.T) {
 	}
 }
 
+// updateFile updates g for one file of content/ written with text, or
+// deleted when text is "", and returns the new graph and the site's files
+// as they now are (files itself is left as it was).
+func updateFile(t *testing.T, g *Graph, files map[string]string, path, text string) (*Graph, map[string]string) {
+	t.Helper()
+	var c Change
+	if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(path, "content/"), ".md")); n != nil {
+		c.Old = n.Page
+	}
+	files = maps.Clone(files)
+	if text == "" {
+		delete(files, path)
+	} else {
+		files[path] = text
+		c.New = parsePage(t, path, text)
+	}
+	u, ok := g.Update([]Change{c})
+	if !ok {
+		t.Fatalf("%s: the update asked for a full build", path)
+	}
+	return u, files
+}
+
 // summary writes what a graph holds of each page by id, not slot: its
 // edges both ways, backlinks, links and related pages, and which pages
 // write each name, for a graph an update made to be compared with one a
@@ -213,21 +236,8 @@ func TestUpdateAroundAHub(t *testing.T) {
 		{"a new neighbour", "content/initiatives/t999.md", "---\nkind: treaty\nparties: [hub]\n---\nAlso [[Hub]].\n"},
 	}
 	for _, e := range edits {
-		var c Change
-		if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(e.path, "content/"), ".md")); n != nil {
-			c.Old = n.Page
-		}
-		files = maps.Clone(files)
-		if e.text == "" {
-			delete(files, e.path)
-		} else {
-			files[e.path] = e.text
-			c.New = parsePage(t, e.path, e.text)
-		}
-		u, ok := g.Update([]Change{c})
-		if !ok {
-			t.Fatalf("%s: the update asked for a full build", e.name)
-		}
+		var u *Graph
+		u, files = updateFile(t, g, files, e.path, e.text)
 		checkSlots(t, u, e.name)
 		got, want := summary(u), summary(build(t, files, nil, Options{Live: true}))
 		for _, k := range slices.Sorted(maps.Keys(want)) {
@@ -266,21 +276,8 @@ func TestUpdateKeepsSuggestions(t *testing.T) {
 		{"China goes", "content/participants/china.md", ""},
 	}
 	for _, st := range steps {
-		var c Change
-		if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(st.path, "content/"), ".md")); n != nil {
-			c.Old = n.Page
-		}
-		files = maps.Clone(files)
-		if st.text == "" {
-			delete(files, st.path)
-		} else {
-			files[st.path] = st.text
-			c.New = parsePage(t, st.path, st.text)
-		}
-		u, ok := g.Update([]Change{c})
-		if !ok {
-			t.Fatalf("%s: the update asked for a full build", st.name)
-		}
+		var u *Graph
+		u, files = updateFile(t, g, files, st.path, st.text)
 		want := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
 		if got, want := u.Problems.String(), want.Problems.String(); got != want {
 			t.Errorf("%s: problems:\n%s\nwant:\n%s", st.name, got, want)
