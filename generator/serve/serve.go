@@ -119,7 +119,7 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 // otherwise print them all on every save. A problem is the one shown
 // before when its file, severity and message are, wherever in the file
 // it has moved to since (the overlay has its place now).
-func (s *Server) logNew(shown diag.List, problems diag.List) string {
+func (s *Server) logNew(shown, problems diag.List) string {
 	kind := func(p diag.Problem) diag.Problem { p.Pos = diag.Pos{}; return p }
 	before := map[diag.Problem]int{}
 	for _, p := range shown {
