@@ -684,3 +684,35 @@ func TestGroupsOfAHub(t *testing.T) {
 		}
 	}
 }
+
+// TestRelateManyTargets: a page's relations name each page once however
+// often they are written, on both sides of the length past which relate
+// finds repeats in a set (scanGroupUpTo).
+func TestRelateManyTargets(t *testing.T) {
+	for _, n := range []int{scanGroupUpTo - 1, 3 * scanGroupUpTo} {
+		files := map[string]string{}
+		var names, want []string
+		for i := range n {
+			id := fmt.Sprintf("p%03d", i)
+			files["content/participants/"+id+".md"] = fmt.Sprintf("---\ntitle: Party %d\nkind: country\n---\n", i)
+			names = append(names, id)
+			want = append(want, "parties participants/"+id)
+		}
+		// Each written again, by id and by title, after all of them.
+		for i := range n {
+			names = append(names, fmt.Sprintf("p%03d", n-1-i), fmt.Sprintf("Party %d", i))
+		}
+		files["content/initiatives/treaty.md"] = "---\nkind: treaty\nparties: [" + strings.Join(names, ", ") + "]\n---\n"
+		g := build(t, files, nil, Options{})
+		if len(g.Problems) > 0 {
+			t.Fatalf("%d: problems:\n%s", n, g.Problems)
+		}
+		var edges []string
+		for _, e := range g.Node("initiatives/treaty").Out {
+			edges = append(edges, e.Relation.Name+" "+g.ID(e.To))
+		}
+		if !slices.Equal(edges, want) {
+			t.Errorf("%d parties: %d edges, want %d, each once, in the order first written", n, len(edges), len(want))
+		}
+	}
+}
