@@ -443,7 +443,7 @@ func (g *Graph) relate(n *Node) {
 	if n.Type == nil {
 		return
 	}
-	var seen map[Edge]bool // the page's edges, once there are more than scanGroupUpTo
+	var made repeats[Edge]
 	for _, ref := range n.Meta.Refs {
 		rel, _ := n.Type.Relation(ref.Relation)
 		ofType := func(slot int32) bool {
@@ -468,22 +468,8 @@ func (g *Graph) relate(n *Node) {
 			continue
 		}
 		e := Edge{Relation: rel, To: target.Slot}
-		switch {
-		case len(n.Out) <= scanGroupUpTo:
-			if slices.Contains(n.Out, e) {
-				continue
-			}
-		case seen == nil:
-			seen = make(map[Edge]bool, 2*len(n.Out))
-			for _, x := range n.Out {
-				seen[x] = true
-			}
-			fallthrough
-		default:
-			if seen[e] {
-				continue
-			}
-			seen[e] = true
+		if made.in(n.Out, e) {
+			continue
 		}
 		n.Out = append(n.Out, e)
 	}
@@ -524,35 +510,19 @@ type Group struct {
 // a symmetric relation shows both directions under one label.
 func (g *Graph) Groups(n *Node) []Group {
 	var groups []Group
-	var sets []map[int32]bool // by group: its slots, once there are more than scanGroupUpTo
+	var seen []repeats[int32] // by group
 	add := func(e Edge, inverse bool) {
 		label := e.Label(inverse)
 		inv := inverse && !e.Relation.Symmetric
 		i := slices.IndexFunc(groups, func(g Group) bool { return g.Label == label && g.Inverse == inv })
 		if i < 0 {
 			groups = append(groups, Group{Label: label, Relation: e.Relation.Name, Inverse: inv})
-			sets = append(sets, nil)
+			seen = append(seen, repeats[int32]{})
 			i = len(groups) - 1
 		}
-		slots := groups[i].Slots
-		switch {
-		case len(slots) <= scanGroupUpTo:
-			if slices.Contains(slots, e.To) {
-				return
-			}
-		case sets[i] == nil:
-			sets[i] = make(map[int32]bool, 2*len(slots))
-			for _, s := range slots {
-				sets[i][s] = true
-			}
-			fallthrough
-		default:
-			if sets[i][e.To] {
-				return
-			}
-			sets[i][e.To] = true
+		if !seen[i].in(groups[i].Slots, e.To) {
+			groups[i].Slots = append(groups[i].Slots, e.To)
 		}
-		groups[i].Slots = append(slots, e.To)
 	}
 	for _, e := range n.Out {
 		add(e, false)
@@ -563,13 +533,34 @@ func (g *Graph) Groups(n *Node) []Group {
 	return groups
 }
 
-// scanGroupUpTo is the length up to which Groups looks for a page already
-// in a group by scanning it, and relate for an edge already made; past
-// it, in a set. A page that thirty thousand pages relate to in the same
-// way (every treaty's parties naming one country) took 0.14 s to group
-// by scanning alone, a treaty naming twenty thousand parties 0.15 s to
-// relate, and the square grows with the site.
-const scanGroupUpTo = 64
+// repeats tells whether a value is in a list that only grows, as Groups
+// and relate add pages and edges each once: by scanning the list while it
+// is short, in a set once it is longer than scanUpTo. Scanning alone took
+// 0.14 s to group a page that thirty thousand pages relate to in the same
+// way (every treaty's parties naming one country), 0.15 s to relate a
+// treaty naming twenty thousand parties, and the square of the list.
+type repeats[T comparable] struct{ set map[T]bool }
+
+const scanUpTo = 64
+
+// in reports whether x is in list. When it is not, the caller appends x
+// to list, and in remembers it.
+func (r *repeats[T]) in(list []T, x T) bool {
+	if len(list) <= scanUpTo {
+		return slices.Contains(list, x)
+	}
+	if r.set == nil {
+		r.set = make(map[T]bool, 2*len(list))
+		for _, y := range list {
+			r.set[y] = true
+		}
+	}
+	if r.set[x] {
+		return true
+	}
+	r.set[x] = true
+	return false
+}
 
 // Related returns the ids of the pages related to n in either direction,
 // sorted, without repeats.

@@ -655,10 +655,10 @@ func TestNeighboursLeavesRelated(t *testing.T) {
 
 // TestGroupsOfAHub: a page that many pages relate to lists each once, in
 // the order of the edges, on both sides of the length past which Groups
-// finds repeats in a set (scanGroupUpTo): a symmetric relation stated
+// finds repeats in a set (scanUpTo): a symmetric relation stated
 // from both ends gives every page twice.
 func TestGroupsOfAHub(t *testing.T) {
-	for _, n := range []int{scanGroupUpTo - 1, scanGroupUpTo, 3 * scanGroupUpTo} {
+	for _, n := range []int{scanUpTo - 1, scanUpTo, 3 * scanUpTo} {
 		files := map[string]string{"content/participants/hub.md": "---\ntitle: Hub\nkind: country\n---\n"}
 		var risks, treaties []string
 		for i := range n {
@@ -687,9 +687,9 @@ func TestGroupsOfAHub(t *testing.T) {
 
 // TestRelateManyTargets: a page's relations name each page once however
 // often they are written, on both sides of the length past which relate
-// finds repeats in a set (scanGroupUpTo).
+// finds repeats in a set (scanUpTo).
 func TestRelateManyTargets(t *testing.T) {
-	for _, n := range []int{scanGroupUpTo - 1, 3 * scanGroupUpTo} {
+	for _, n := range []int{scanUpTo - 1, 3 * scanUpTo} {
 		files := map[string]string{}
 		var names, want []string
 		for i := range n {
