@@ -207,3 +207,17 @@ func TestSomeOf(t *testing.T) {
 		}
 	}
 }
+
+// TestManyMatches: a link to a name that many pages share names the first
+// few of them, in id order, and how many more there are.
+func TestManyMatches(t *testing.T) {
+	files := map[string]string{"content/index.md": "See [[README]].\n"}
+	for _, f := range []string{"a", "b", "c", "d", "e", "f", "g"} {
+		files["content/"+f+"/readme.md"] = "---\ntitle: README\n---\n"
+	}
+	g := build(t, files, nil, Options{WarnBrokenLinks: true})
+	want := `"README" matches 7 pages: a/readme, b/readme, c/readme, d/readme, e/readme and 2 more; write the id to choose`
+	if got := g.Problems.String(); !strings.Contains(got, want) {
+		t.Errorf("problems:\n%s\nwant one saying %s", got, want)
+	}
+}
