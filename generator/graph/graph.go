@@ -288,9 +288,11 @@ func Build(s *schema.Schema, pages []*Page, assets []string, o Options) *Graph {
 	// Each page's links and relations are resolved on their own, on every
 	// core; what they mention is gathered after, in order.
 	parallel.For(len(all), func(i int) { g.resolve(all[i]) })
+	mentioned := map[string][]string{}
 	for _, n := range all {
-		g.mentionAll(n)
+		g.mention(mentioned, n)
 	}
+	g.addMentions(mentioned)
 	// Every page's inverse edges and backlinks come from all the others:
 	// each core reads all the pages in order and adds to its share of the
 	// pages they point to, so that each list is still made in page order.

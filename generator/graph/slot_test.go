@@ -216,7 +216,7 @@ func summary(g *Graph) map[string]string {
 // TestUpdateAroundAHub: edits to a page that many pages relate to, link
 // to and name, and to pages around it, leave the graph a build of the
 // same files makes. The update takes back what the hub's neighbours gave
-// in one pass over each list (withdraw, mergeMentions).
+// in one pass over each list (withdraw, addMentions).
 func TestUpdateAroundAHub(t *testing.T) {
 	files := map[string]string{"content/participants/hub.md": "---\ntitle: Hub\nkind: country\n---\n## History\n"}
 	for i := range 150 {

@@ -26,7 +26,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	if g.names == nil {
 		return nil, false
 	}
-	u := &updater{old: g, owned: map[string]bool{}}
+	u := &updater{old: g, owned: map[string]bool{}, mentioned: map[string][]string{}}
 	for _, c := range changes {
 		for _, p := range []*Page{c.Old, c.New} {
 			if p != nil && p.ID == "" && !p.IsHome() {
@@ -62,13 +62,13 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 			continue
 		}
 		u.g.resolve(node)
-		u.mention(node)
+		u.g.mention(u.mentioned, node)
 		resolved = append(resolved, node)
 		if old := u.old.node(id); old != nil && !maps.Equal(old.broken, node.broken) {
 			u.g.relinked = append(u.g.relinked, id)
 		}
 	}
-	u.mergeMentions()
+	u.g.addMentions(u.mentioned)
 	ownSlot := func(slot int32) *Node {
 		if n := u.g.slots[slot]; n != nil {
 			return u.own(n.ID)
@@ -92,7 +92,7 @@ type updater struct {
 	old, g *Graph
 	owned  map[string]bool // nodes of g already copied from old, free to change
 	// mentioned gathers, by key, the ids of the relinked pages that write
-	// the key, for mergeMentions to add to the key's list in one pass.
+	// the key, for addMentions to add to the key's list in one pass.
 	mentioned map[string][]string
 }
 
@@ -307,21 +307,6 @@ func (n *Node) written() []string {
 	return out
 }
 
-// mentionAll records the names a node's links and relations write, in
-// lists that Build's graph owns: no other graph shares them yet. Nodes
-// come in id order, so each id goes at or near the end of its lists.
-func (g *Graph) mentionAll(n *Node) {
-	if !g.opts.Live {
-		return // only updates look names up
-	}
-	mentionKeys(n, func(k string) {
-		ids := g.mentions[k]
-		if j, found := slices.BinarySearch(ids, n.ID); !found {
-			g.mentions[k] = slices.Insert(ids, j, n.ID)
-		}
-	})
-}
-
 // mentionKeys calls fn with each key a node's links and relations write.
 func mentionKeys(n *Node, fn func(k string)) {
 	for _, target := range n.written() {
@@ -337,26 +322,29 @@ func mentionKeys(n *Node, fn func(k string)) {
 	}
 }
 
-// mention notes the names a relinked node writes, for mergeMentions.
-func (u *updater) mention(n *Node) {
-	if !u.g.opts.Live {
-		return
+// mention notes, by key, the id of a node under each name its links and
+// relations write, for addMentions. Only a live graph keeps them: only
+// updates look names up.
+func (g *Graph) mention(into map[string][]string, n *Node) {
+	if g.opts.Live {
+		mentionKeys(n, func(k string) { into[k] = append(into[k], n.ID) })
 	}
-	if u.mentioned == nil {
-		u.mentioned = map[string][]string{}
-	}
-	mentionKeys(n, func(k string) { u.mentioned[k] = append(u.mentioned[k], n.ID) })
 }
 
-// mergeMentions adds the ids that mention gathered to each key's list in
-// one pass, into a new list: the old one is the old graph's too, and
-// copying it for each id, as a page that thousands name is relinked with
-// all of them, was the square of their number.
-func (u *updater) mergeMentions() {
-	for k, add := range u.mentioned {
+// addMentions adds the ids mention gathered to each key's list of the
+// pages that write it, kept sorted and without repeats, in one pass a
+// key, into a new list: in an update the old one is the old graph's too,
+// and copying it for each id, as a page that thousands name is relinked
+// with all of them, was the square of their number.
+func (g *Graph) addMentions(mentioned map[string][]string) {
+	for k, add := range mentioned {
 		slices.Sort(add)
 		add = slices.Compact(add)
-		old := u.g.mentions[k]
+		old := g.mentions[k]
+		if len(old) == 0 {
+			g.mentions[k] = add // Build's, or a name no page wrote before
+			continue
+		}
 		ids := make([]string, 0, len(old)+len(add))
 		for len(old) > 0 && len(add) > 0 {
 			switch c := strings.Compare(old[0], add[0]); {
@@ -368,7 +356,7 @@ func (u *updater) mergeMentions() {
 				ids, old, add = append(ids, old[0]), old[1:], add[1:]
 			}
 		}
-		u.g.mentions[k] = append(append(ids, old...), add...)
+		g.mentions[k] = append(append(ids, old...), add...)
 	}
 }
 
