@@ -390,30 +390,14 @@ func (l *Live) full(changed []string) (Update, error) {
 // file (lines added above it move it) or the "did you mean" hint (a
 // page added may change the nearest name).
 func bringsErrors(before, after diag.List) bool {
-	kind := func(p diag.Problem) [2]string {
+	kind := func(p diag.Problem) string {
 		msg := p.Message
 		if i := strings.LastIndex(msg, " (did you mean "); i >= 0 && strings.HasSuffix(msg, "?)") {
 			msg = msg[:i]
 		}
-		return [2]string{p.Path, msg}
+		return p.Severity.String() + "\x00" + p.Path + "\x00" + msg
 	}
-	had := map[[2]string]int{}
-	for _, p := range before {
-		if p.Severity == diag.Error {
-			had[kind(p)]++
-		}
-	}
-	for _, p := range after {
-		if p.Severity != diag.Error {
-			continue
-		}
-		k := kind(p)
-		if had[k] == 0 {
-			return true
-		}
-		had[k]--
-	}
-	return false
+	return diag.Fresh(before, after, kind).Errors(false) > 0
 }
 
 // edit is one page before and after an update.

@@ -100,6 +100,27 @@ func (l List) Errors(strict bool) int {
 	return n
 }
 
+// Fresh returns the problems of after that before does not have, where
+// two problems are the same when key gives the same for both, and each of
+// before stands for one of after: two alike after one before are one
+// fresh. A save compares the site's problems with the last ones so, by a
+// key that leaves out what moves without the problem changing (its line).
+func Fresh(before, after List, key func(Problem) string) List {
+	had := map[string]int{}
+	for _, p := range before {
+		had[key(p)]++
+	}
+	var fresh List
+	for _, p := range after {
+		if k := key(p); had[k] > 0 {
+			had[k]--
+		} else {
+			fresh = append(fresh, p)
+		}
+	}
+	return fresh
+}
+
 // String is the whole list, one problem per line.
 func (l List) String() string {
 	var b strings.Builder

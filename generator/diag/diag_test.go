@@ -239,3 +239,27 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestFresh(t *testing.T) {
+	p := func(path string, line int, msg string) Problem {
+		return Problem{Path: path, Pos: Pos{Line: line}, Severity: Error, Message: msg}
+	}
+	byPathAndMessage := func(p Problem) string { return p.Path + "\x00" + p.Message }
+	tests := []struct {
+		name          string
+		before, after List
+		want          List
+	}{
+		{"none", nil, nil, nil},
+		{"all new", nil, List{p("a.md", 1, "x")}, List{p("a.md", 1, "x")}},
+		{"the same, moved", List{p("a.md", 1, "x")}, List{p("a.md", 9, "x")}, nil},
+		{"one more of a kind", List{p("a.md", 1, "x")}, List{p("a.md", 1, "x"), p("a.md", 2, "x")}, List{p("a.md", 2, "x")}},
+		{"another file", List{p("a.md", 1, "x")}, List{p("b.md", 1, "x")}, List{p("b.md", 1, "x")}},
+		{"one gone", List{p("a.md", 1, "x"), p("b.md", 1, "y")}, List{p("b.md", 1, "y")}, nil},
+	}
+	for _, tt := range tests {
+		if got := Fresh(tt.before, tt.after, byPathAndMessage); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: Fresh = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

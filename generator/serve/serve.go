@@ -120,24 +120,13 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 // before when its file, severity and message are, wherever in the file
 // it has moved to since (the overlay has its place now).
 func (s *Server) logNew(shown, problems diag.List) string {
-	kind := func(p diag.Problem) diag.Problem { p.Pos = diag.Pos{}; return p }
-	before := map[diag.Problem]int{}
-	for _, p := range shown {
-		before[kind(p)]++
+	kind := func(p diag.Problem) string { return p.Severity.String() + "\x00" + p.Path + "\x00" + p.Message }
+	fresh := diag.Fresh(shown, problems, kind)
+	fmt.Fprint(s.log, fresh.String())
+	if again := len(problems) - len(fresh); again > 0 {
+		return fmt.Sprintf(" (%s as before, not printed again)", diag.Count(again, "problem"))
 	}
-	again := 0
-	for _, p := range problems {
-		if k := kind(p); before[k] > 0 {
-			before[k]--
-			again++
-		} else {
-			fmt.Fprintln(s.log, p)
-		}
-	}
-	if again == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (%s as before, not printed again)", diag.Count(again, "problem"))
+	return ""
 }
 
 // goLists starts remaking the lists and data files in the background,
