@@ -191,6 +191,12 @@ func namesChange(c Change) bool {
 	return !SameNames(c.Old, c.New)
 }
 
+// namesKept reports whether a change leaves a regular page with the names
+// it had, under the same id.
+func namesKept(c Change) bool {
+	return c.Old != nil && c.New != nil && !namesChange(c) && !c.Old.IsHome() && !c.Old.IsSectionIndex()
+}
+
 // SameNames reports whether two versions of a page have the names links
 // find it by: its id, slug, title and aliases.
 func SameNames(a, b *Page) bool {
@@ -363,6 +369,9 @@ func (g *Graph) addMentions(mentioned map[string][]string) {
 // replace puts a changed page's new version in place of the old.
 func (u *updater) replace(c Change) {
 	g := u.g
+	// A page saved with the names it had (most saves) keeps its place in
+	// the index of names, and the answers of suggest all stand.
+	renamed := !namesKept(c)
 	if c.Old != nil {
 		if c.Old.IsHome() || c.Old.IsSectionIndex() {
 			if c.New == nil {
@@ -373,7 +382,9 @@ func (u *updater) replace(c Change) {
 				}
 			}
 		} else {
-			g.names.remove(g.slotOf[c.Old.ID], c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+			if renamed {
+				g.names.remove(g.slotOf[c.Old.ID], c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+			}
 			delete(g.renamed, composed(strings.TrimPrefix(c.Old.Path, "content/")))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
 				g.ids, g.idSlots = slices.Delete(g.ids, i, i+1), slices.Delete(g.idSlots, i, i+1)
@@ -405,7 +416,9 @@ func (u *updater) replace(c Change) {
 	n.Slot = g.slotFor(c.New.ID)
 	g.put(n)
 	g.noteRename(c.New)
-	g.names.addSorted(n.Slot, c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases, g.ID)
+	if renamed {
+		g.names.addSorted(n.Slot, c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases, g.ID)
+	}
 	if n.Published {
 		i, _ := slices.BinarySearch(g.ids, c.New.ID)
 		g.ids, g.idSlots = slices.Insert(g.ids, i, c.New.ID), slices.Insert(g.idSlots, i, n.Slot)
