@@ -568,7 +568,9 @@ func addAll(set map[string]bool, ids []string) {
 // 1.3-2.3 s a save to find each old one among the new by scanning.
 func (l *Live) syncFiles(changed, oldAssets, oldStatics []string) error {
 	s := l.site
-	assets, statics := setOf(s.assets), setOf(s.statics)
+	assets, statics := make(map[string]bool, len(s.assets)), make(map[string]bool, len(s.statics))
+	addAll(assets, s.assets)
+	addAll(statics, s.statics)
 	for _, a := range oldAssets {
 		if !assets[a] {
 			l.out.Delete(strings.TrimPrefix(a, "content/"))
@@ -592,15 +594,6 @@ func (l *Live) syncFiles(changed, oldAssets, oldStatics []string) error {
 		}
 	}
 	return nil
-}
-
-// setOf is the set of a list's strings.
-func setOf(list []string) map[string]bool {
-	set := make(map[string]bool, len(list))
-	for _, x := range list {
-		set[x] = true
-	}
-	return set
 }
 
 // hasPagesUnder reports whether any page is in the folder p.
