@@ -12,6 +12,7 @@ import (
 
 	"github.com/kbgen/kb/generator/graph"
 	"github.com/kbgen/kb/generator/schema"
+	"github.com/kbgen/kb/generator/seen"
 	"github.com/kbgen/kb/generator/timeline"
 )
 
@@ -110,9 +111,9 @@ func (r *Renderer) AppendGraphRecord(dst []byte, n *graph.Node) []byte {
 	w.close('}')
 	w.key("links")
 	w.open('[')
-	var linked firstSeen
+	var linked seen.Set[int32]
 	for _, t := range n.Links {
-		if t.State == graph.Resolved && t.Slot != n.Slot && linked.first(t.Slot) {
+		if t.State == graph.Resolved && t.Slot != n.Slot && linked.First(t.Slot) {
 			r.writeID(&w, t.Slot)
 		}
 	}
@@ -347,40 +348,4 @@ func xmlText(s string) string {
 	var b strings.Builder
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
-}
-
-// firstSeen tells which slots it is shown for the first time. A page
-// links to a dozen or two pages: they are kept in a small array, on the
-// stack, rather than in a map made for each of a site's pages (97 MB of
-// maps at 100,000 pages); a page with many links goes on in a map.
-type firstSeen struct {
-	few  [32]int32
-	n    int
-	many map[int32]bool
-}
-
-func (f *firstSeen) first(slot int32) bool {
-	if f.many != nil {
-		if f.many[slot] {
-			return false
-		}
-		f.many[slot] = true
-		return true
-	}
-	for _, s := range f.few[:f.n] {
-		if s == slot {
-			return false
-		}
-	}
-	if f.n < len(f.few) {
-		f.few[f.n] = slot
-		f.n++
-		return true
-	}
-	f.many = make(map[int32]bool, 2*len(f.few))
-	for _, s := range f.few {
-		f.many[s] = true
-	}
-	f.many[slot] = true
-	return true
 }
