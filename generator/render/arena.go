@@ -29,6 +29,7 @@ type arena struct {
 	entries   []Entry
 	backlinks []Backlink
 	contexts  []markdown.Context
+	touched   byte // see Renderer.touch
 }
 
 func (r *Renderer) getArena() *arena { return r.arenas.Get().(*arena) }

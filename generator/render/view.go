@@ -580,6 +580,7 @@ func (r *Renderer) sources(n *graph.Node) []Source {
 
 // pageView builds the data of a page's template.
 func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
+	a.touched ^= r.touch(n)
 	v := &PageView{
 		Site: r.site, Key: n.Section, Page: r.pageLink(n), Facts: r.facts(n),
 		Aliases: n.Meta.Aliases, Tags: r.tags(n.Meta.Tags), TOC: r.toc(n),
@@ -597,3 +598,52 @@ func (r *Renderer) pageView(n *graph.Node, a *arena) (*PageView, error) {
 	v.HTML = fragments(v, a)
 	return v, nil
 }
+
+// touch reads a byte of what the page will show of the pages it links
+// to, relates to and is linked from: their prepared links, timeline
+// lines and sentences. Each is a cache miss or two away at 100,000 pages,
+// and met one at a time while the page is written, the misses come one
+// after another; read here in tight loops, where no read waits for
+// another, they overlap, and the writing finds the lines in the cache.
+// 10,000 pages, 8 alternating builds each: the page views 47.6 -> 43.0
+// µs a page, build CPU 3.18 -> 3.09 s; at 100,000 pages the backlinks'
+// sentences 0.77-0.99 -> 0.22-0.37 s, for 0.34-0.50 s here.
+//
+// A list longer than touchAhead is touched only so far: the lines of a
+// hub's thousands of backlinks would not stay in the cache until used.
+// The result means nothing; pageView keeps it so that the reads are not
+// compiled away.
+func (r *Renderer) touch(n *graph.Node) byte {
+	var x byte
+	link := func(p *prepared) {
+		if len(p.link.HTML) > 0 {
+			x ^= p.link.HTML[0]
+		}
+	}
+	for _, t := range n.Links[:min(len(n.Links), touchAhead)] {
+		if p := r.preparedAt(t.Slot); p != nil {
+			link(p)
+		}
+	}
+	related := n.RelatedSlots()
+	for _, s := range related[:min(len(related), touchAhead)] {
+		if p := r.preparedAt(s); p != nil {
+			link(p)
+			if len(p.lines) > 0 {
+				x ^= byte(p.lines[0].day)
+			}
+		}
+	}
+	for _, b := range n.Backlinks[:min(len(n.Backlinks), touchAhead)] {
+		if p := r.preparedAt(b.From); p != nil {
+			link(p)
+			if int(b.Start) < len(p.sentences) {
+				x ^= p.sentences[b.Start]
+			}
+		}
+	}
+	return x
+}
+
+// touchAhead is how far touch reads into each of a page's lists.
+const touchAhead = 256
