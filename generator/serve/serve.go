@@ -101,17 +101,31 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 	again := s.logNew(shown, u.Problems)
 	if u.Failed {
 		s.state.Held = true
-		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site%s\n", strings.Join(paths, ", "), diag.Count(u.Problems.Errors(false), "error"), again)
+		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site%s\n", named(paths), diag.Count(u.Problems.Errors(false), "error"), again)
 		s.broadcast(event{"problems", mustJSON(s.state)})
 		return u, nil
 	}
-	fmt.Fprintf(s.log, "kb: %s changed; %s updated in %s%s\n", strings.Join(paths, ", "), diag.Count(u.Pages, "page"), took, again)
+	fmt.Fprintf(s.log, "kb: %s changed; %s updated in %s%s\n", named(paths), diag.Count(u.Pages, "page"), took, again)
 	s.broadcast(event{"reload", mustJSON(reloadOf(u.Changed))})
 	// The edited page is served; the pages made of all pages follow,
 	// made without holding up the next save.
 	s.goLists()
 	return u, nil
 }
+
+// named names a batch's files for the log, the first few of them: a
+// checkout or a replace across the site changes thousands of files at
+// once, and a line naming 3,463 of them (157 KB) buried the rest of the
+// log.
+func named(paths []string) string {
+	if len(paths) <= namedFiles {
+		return strings.Join(paths, ", ")
+	}
+	return strings.Join(paths[:namedFiles], ", ") + " and " + diag.Count(len(paths)-namedFiles, "more file")
+}
+
+// namedFiles is how many of a batch's files the log names.
+const namedFiles = 3
 
 // logNew prints the problems that were not among those shown before,
 // and returns how many of the rest it left out, for the save's line in

@@ -344,6 +344,23 @@ func TestServeSiteWithErrors(t *testing.T) {
 	}
 }
 
+func TestNamed(t *testing.T) {
+	for _, c := range []struct {
+		paths []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"content/a.md"}, "content/a.md"},
+		{[]string{"a.md", "b.md", "c.md"}, "a.md, b.md, c.md"},
+		{[]string{"a.md", "b.md", "c.md", "d.md"}, "a.md, b.md, c.md and 1 more file"},
+		{[]string{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}, "a.md, b.md, c.md and 3 more files"},
+	} {
+		if got := named(c.paths); got != c.want {
+			t.Errorf("named(%q) = %q, want %q", c.paths, got, c.want)
+		}
+	}
+}
+
 // syncWriter is a log that the server's goroutines may write at once.
 type syncWriter struct {
 	mu sync.Mutex
