@@ -128,12 +128,13 @@ type Near struct {
 	// is a lower bound of its edit distance that costs a pass over it.
 	keyBytes [128]uint16
 	asciiKey bool
+	bits     *bitKey // the key for bitKey.distance, when it has 1 to 64 runes
 }
 
 // NewNear starts a search for the candidate nearest to key.
 func NewNear(key string) *Near {
 	r := []rune(key)
-	n := &Near{key: key, keyRunes: r, limit: max(2, len(r)/3), asciiKey: len(key) < 1<<16}
+	n := &Near{key: key, keyRunes: r, limit: max(2, len(r)/3), asciiKey: len(key) < 1<<16, bits: newBitKey(r)}
 	for i := 0; i < len(key) && n.asciiKey; i++ {
 		if key[i] >= utf8.RuneSelf {
 			n.asciiKey = false
@@ -167,40 +168,64 @@ func (n *Near) bagDistance(c string) int {
 
 // Consider weighs one candidate.
 func (n *Near) Consider(c string) {
+	if d, ok := n.closer(c, -1); ok {
+		n.take(c, d)
+	}
+}
+
+// closer reports whether c would be the best candidate so far, and its
+// distance: runes is c's number of runes, or -1 to count them.
+func (n *Near) closer(c string, runes int) (int, bool) {
 	if c == n.key {
-		return
+		return 0, false
 	}
-	// A candidate farther than the best so far cannot win, nor one as far
-	// that comes later in byte order.
-	limit := n.limit
-	if n.best != "" {
-		limit = n.bestDist
-		if c > n.best {
-			limit--
+	limit := n.limitFor(c)
+	if limit < 0 {
+		return 0, false
+	}
+	if runes < 0 {
+		runes = utf8.RuneCountInString(c)
+	}
+	if abs(runes-len(n.keyRunes)) > limit {
+		return 0, false // the distance is at least the difference in length
+	}
+	var d int
+	if n.bits != nil {
+		d = n.bits.distance(c, runes, limit)
+	} else {
+		if n.asciiKey && n.bagDistance(c) > limit {
+			return 0, false
 		}
-		if limit < 0 {
-			return
+		n.cand = n.cand[:0]
+		for _, r := range c {
+			n.cand = append(n.cand, r)
 		}
+		d = n.distance(limit)
 	}
-	count := utf8.RuneCountInString(c)
-	if abs(count-len(n.keyRunes)) > limit {
-		return // the distance is at least the difference in length
-	}
-	if n.asciiKey && n.bagDistance(c) > limit {
-		return
-	}
-	n.cand = n.cand[:0]
-	for _, r := range c {
-		n.cand = append(n.cand, r)
-	}
-	d := n.distance(limit)
 	// A suggestion must keep something of what was written: "x" is not a
 	// typo of "a".
-	if d >= len(n.keyRunes) || d >= count || d > limit {
-		return
+	if d >= len(n.keyRunes) || d >= runes || d > limit {
+		return 0, false
 	}
-	n.best, n.bestDist = c, d // nearer, or as near and first in byte order: see limit
+	return d, true
 }
+
+// limitFor is the farthest c may be from the key to be the best so far,
+// or -1. A candidate farther than the best so far cannot win, nor one as
+// far that comes later in byte order.
+func (n *Near) limitFor(c string) int {
+	if n.best == "" {
+		return n.limit
+	}
+	if c > n.best {
+		return n.bestDist - 1
+	}
+	return n.bestDist
+}
+
+// take makes c, at distance d, the best so far: nearer than it, or as
+// near and first in byte order (see limitFor).
+func (n *Near) take(c string, d int) { n.best, n.bestDist = c, d }
 
 // Best is the nearest candidate considered, or "" if none is near enough.
 func (n *Near) Best() string { return n.best }

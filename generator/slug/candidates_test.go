@@ -1,0 +1,131 @@
+package slug
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// FuzzCandidates checks Candidates.Nearest, which gives up on names by
+// their length and letters before weighing them, against the reference,
+// with and without a name it must not allow.
+func FuzzCandidates(f *testing.F) {
+	f.Add("deep-fake", "deep-fakes", "deep-fade", "dee", false)
+	f.Add("deep-fake", "deep-fakes", "deep-fade", "dee", true)
+	f.Add("cat", "cut", "bat", "cat", true)
+	f.Add("中国", "中华", "中国人", "x", false)
+	f.Add("abcdef", "abxxef", "abcdex", "abcdef", true)
+	f.Add("ab", "ba", "a\xffb", "", false)
+	f.Fuzz(func(t *testing.T, key, a, b, c string, dropB bool) {
+		names := []string{a, b, c, a}
+		var allow func(string) bool
+		if dropB {
+			allow = func(s string) bool { return s != b }
+		}
+		want := nearestReference(key, slices.DeleteFunc(slices.Clone(names), func(s string) bool { return dropB && s == b }))
+		if got := NewCandidates(names).Nearest(key, allow); got != want {
+			t.Errorf("Nearest(%q) of %q (without %q: %v) = %q, want %q", key, names, b, dropB, got, want)
+		}
+	})
+}
+
+// TestCandidatesMany compares Candidates.Nearest with Nearest on names
+// close enough to each other that many are weighed in full.
+func TestCandidatesMany(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 3+rng.IntN(12))
+		for i := range b {
+			b[i] = "abcde-fgh"[rng.IntN(9)]
+		}
+		return string(b)
+	}
+	names := make([]string, 3000)
+	for i := range names {
+		names[i] = word()
+	}
+	cs := NewCandidates(names)
+	found := 0
+	for range 500 {
+		key := word()
+		want := Nearest(key, names)
+		if got := cs.Nearest(key, nil); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", key, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Errorf("only %d of 500 keys had a nearest name: the test weighs too little", found)
+	}
+}
+
+func BenchmarkCandidates(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, 8+rng.IntN(30))
+		for i := range b {
+			b[i] = "abcdefghijklmnopqrstuvwxyz-"[rng.IntN(27)]
+		}
+		return string(b)
+	}
+	names := make([]string, 30000)
+	for i := range names {
+		names[i] = word()
+	}
+	keys := make([]string, 100)
+	for i := range keys {
+		keys[i] = word()
+	}
+	b.Run("Near", func(b *testing.B) {
+		for b.Loop() {
+			for _, k := range keys {
+				Nearest(k, names)
+			}
+		}
+	})
+	cs := NewCandidates(names)
+	b.Run("Candidates", func(b *testing.B) {
+		for b.Loop() {
+			for _, k := range keys {
+				cs.Nearest(k, nil)
+			}
+		}
+	})
+}
+
+// TestBitKeyDistance compares bitKey.distance with the distance table
+// for keys of every length it takes, 1 to 64 runes, over letters that
+// repeat often and runes beyond ASCII.
+func TestBitKeyDistance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	letters := []rune("ab-中é")
+	word := func(n int) []rune {
+		w := make([]rune, n)
+		for i := range w {
+			w[i] = letters[rng.IntN(len(letters))]
+		}
+		return w
+	}
+	for m := 1; m <= 64; m++ {
+		for range 40 {
+			key, c := word(m), word(rng.IntN(m+10))
+			n := NewNear(string(key))
+			n.cand = c
+			want := n.distance(1 << 20)
+			b := newBitKey(key)
+			if got := b.distance(string(c), len(c), 1<<20); got != want {
+				t.Errorf("distance(%q, %q) = %d, want %d", string(key), string(c), got, want)
+			}
+			// With a limit, any number above it will do when the distance is.
+			limit := rng.IntN(m + 1)
+			if got := b.distance(string(c), len(c), limit); got != want && (got <= limit || want <= limit) {
+				t.Errorf("distance(%q, %q) within %d = %d, want %d", string(key), string(c), limit, got, want)
+			}
+		}
+	}
+	if newBitKey(nil) != nil || newBitKey(make([]rune, 65)) != nil {
+		t.Error("newBitKey takes keys of 1 to 64 runes only")
+	}
+}
