@@ -40,6 +40,10 @@ type names struct {
 	// with 1,000 of them at 10,000 pages).
 	suggested    sync.Map
 	anySuggested atomic.Bool // whether suggested holds any, so that forgetting costs nothing when not
+	// cands are the names suggest weighs, made when first needed
+	// since the keys last changed.
+	cands   atomic.Pointer[slug.Candidates]
+	candsMu sync.Mutex // held while cands are made
 }
 
 // forgetSuggestions empties suggested, when it holds anything.
@@ -87,6 +91,7 @@ func namesOf(id, pageSlug, title string, aliases []string) pageNames {
 // made on every core.
 func (n *names) addAll(nodes []*Node, named []pageNames) {
 	n.forgetSuggestions()
+	n.cands.Store(nil)
 	parallel.For(int(levels), func(l int) {
 		for i, p := range named {
 			for j, pl := range p.levels {
@@ -123,6 +128,7 @@ func (n *names) clone() *names {
 		return true
 	})
 	c.anySuggested.Store(n.anySuggested.Load())
+	c.cands.Store(n.cands.Load())
 	return c
 }
 
@@ -142,6 +148,7 @@ func suggestable(id, pageSlug, title string, aliases []string) []string {
 // forgets the answers of suggest that were one of them.
 func (n *names) remove(slot int32, id, pageSlug, title string, aliases []string) {
 	gone := suggestable(id, pageSlug, title, aliases)
+	n.cands.Store(nil)
 	n.suggested.Range(func(k, best any) bool {
 		if slices.Contains(gone, best.(string)) {
 			n.suggested.Delete(k)
@@ -162,6 +169,7 @@ func (n *names) remove(slot int32, id, pageSlug, title string, aliases []string)
 // slots in the order of their ids, which idOf gives: after an update has
 // given a new page a slot, slot order is no longer id order.
 func (n *names) addSorted(slot int32, id, pageSlug, title string, aliases []string, idOf func(int32) string) {
+	n.cands.Store(nil)
 	eachName(id, pageSlug, title, aliases, func(l level, key string) {
 		slots := n.keys[l][key]
 		i, found := slices.BinarySearchFunc(slots, id, func(s int32, id string) int { return strings.Compare(idOf(s), id) })
@@ -271,21 +279,41 @@ func (n *names) suggest(target, scope string, keep func(slot int32) bool) string
 	if s, ok := n.suggested.Load(cacheKey); ok {
 		return s.(string)
 	}
-	near := slug.NewNear(key)
-	for l := bySlug; l < levels; l++ {
-		for k, slots := range n.keys[l] {
-			for _, slot := range slots {
-				if keep == nil || keep(slot) {
-					near.Consider(k)
-					break
+	var allow func(string) bool
+	if keep != nil {
+		allow = func(k string) bool {
+			for l := bySlug; l < levels; l++ {
+				if slices.ContainsFunc(n.keys[l][k], keep) {
+					return true
 				}
 			}
+			return false
 		}
 	}
-	best := near.Best()
+	best := n.allCandidates().Nearest(key, allow)
 	n.suggested.Store(cacheKey, best)
 	n.anySuggested.Store(true)
 	return best
+}
+
+// allCandidates returns the names suggest weighs, the keys of every level
+// but the ids', made once for all the searches of a build or an update.
+func (n *names) allCandidates() *slug.Candidates {
+	if c := n.cands.Load(); c != nil {
+		return c
+	}
+	n.candsMu.Lock()
+	defer n.candsMu.Unlock()
+	if c := n.cands.Load(); c != nil {
+		return c
+	}
+	var keys []string
+	for l := bySlug; l < levels; l++ {
+		keys = slices.AppendSeq(keys, maps.Keys(n.keys[l]))
+	}
+	c := slug.NewCandidates(keys)
+	n.cands.Store(c)
+	return c
 }
 
 // shownMatches is how many of the pages (or files) an ambiguous name
