@@ -38,11 +38,10 @@
         "border-top:4px solid #e5534b;box-shadow:0 -4px 18px rgba(0,0,0,.35)";
       document.body.appendChild(overlay);
     }
-    var errs = st.problems.filter(function (p) { return p.indexOf(": error: ") >= 0; });
     overlay.innerHTML = "";
     var h = document.createElement("div");
     h.style.cssText = "font-weight:bold;color:#ff938a;margin-bottom:6px";
-    var n = errs.length + (errs.length === 1 ? " error" : " errors");
+    var n = st.errors + (st.errors === 1 ? " error" : " errors");
     h.textContent = st.held ?
       "kb: the last save has " + n + "; this page is the last good build. Fix it and save again." :
       "kb: the site has " + n + ". Saves that bring no new one show at once; fix these when you can.";
@@ -54,6 +53,12 @@
       line.style.whiteSpace = "pre-wrap";
       overlay.appendChild(line);
     });
+    if (st.more > 0) {
+      var more = document.createElement("div");
+      more.style.cssText = "margin-top:6px;color:#ff938a";
+      more.textContent = "… and " + st.more + " more. kb check lists them all.";
+      overlay.appendChild(more);
+    }
   }
   function hide() {
     if (overlay) { overlay.remove(); overlay = null; }

@@ -53,10 +53,20 @@ type status struct {
 	// the pages served are the last good build. Without it, errors are
 	// the site's as served (a link to a note not yet written), which
 	// do not hold saves back.
-	Held     bool     `json:"held"`
+	Held bool `json:"held"`
+	// Problems are the first shownProblems problems; More counts the
+	// rest, and Errors counts the errors of all.
 	Problems []string `json:"problems"`
+	More     int      `json:"more"`
+	Errors   int      `json:"errors"`
 	Updated  int      `json:"updates"`
 }
+
+// shownProblems is how many problems the status lists. A folder moved
+// away breaks every link to its pages: on the 10,000-page corpus, 67,610
+// of them, 9.9 MB of status sent to every open tab, for an overlay no
+// one reads to the end. kb check lists them all.
+const shownProblems = 500
 
 // event is one server-sent event.
 type event struct {
@@ -72,8 +82,9 @@ func New(live *build.Live, problems diag.List, log io.Writer) *Server {
 }
 
 func statusOf(problems diag.List) status {
-	st := status{OK: problems.Errors(false) == 0, Problems: []string{}}
-	for _, p := range problems {
+	errs := problems.Errors(false)
+	st := status{OK: errs == 0, Problems: []string{}, Errors: errs, More: max(0, len(problems)-shownProblems)}
+	for _, p := range problems[:len(problems)-st.More] {
 		st.Problems = append(st.Problems, p.String())
 	}
 	return st

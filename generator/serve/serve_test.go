@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kbgen/kb/generator/build"
+	"github.com/kbgen/kb/generator/diag"
 	"github.com/kbgen/kb/generator/watch"
 )
 
@@ -377,4 +378,27 @@ func (w *syncWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.b.String()
+}
+
+// TestStatusOfManyProblems checks that the status lists the first
+// shownProblems problems and counts the rest and the errors of all.
+func TestStatusOfManyProblems(t *testing.T) {
+	var problems diag.List
+	for i := range shownProblems + 110 {
+		sev := diag.Error
+		if i%10 == 0 {
+			sev = diag.Warning
+		}
+		problems = append(problems, diag.Problem{Path: fmt.Sprintf("content/p%04d.md", i), Severity: sev, Message: "broken"})
+	}
+	st := statusOf(problems)
+	if st.OK || len(st.Problems) != shownProblems || st.More != 110 || st.Errors != (shownProblems+110)*9/10 {
+		t.Errorf("status of %d problems: ok %v, %d listed, %d more, %d errors", len(problems), st.OK, len(st.Problems), st.More, st.Errors)
+	}
+	if want := problems[shownProblems-1].String(); st.Problems[shownProblems-1] != want {
+		t.Errorf("last listed %q, want %q", st.Problems[shownProblems-1], want)
+	}
+	if st := statusOf(problems[:3]); len(st.Problems) != 3 || st.More != 0 || st.Errors != 2 {
+		t.Errorf("status of 3 problems: %d listed, %d more, %d errors", len(st.Problems), st.More, st.Errors)
+	}
 }
