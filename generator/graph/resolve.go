@@ -167,7 +167,9 @@ func (n *names) remove(slot int32, id, pageSlug, title string, aliases []string)
 
 // addSorted adds the names of the page in a slot, keeping each key's
 // slots in the order of their ids, which idOf gives: after an update has
-// given a new page a slot, slot order is no longer id order.
+// given a new page a slot, slot order is no longer id order. The names
+// are then to be offered (offer) to the answers of suggest, once for all
+// the pages of an update.
 func (n *names) addSorted(slot int32, id, pageSlug, title string, aliases []string, idOf func(int32) string) {
 	n.cands.Store(nil)
 	eachName(id, pageSlug, title, aliases, func(l level, key string) {
@@ -177,15 +179,21 @@ func (n *names) addSorted(slot int32, id, pageSlug, title string, aliases []stri
 			n.keys[l][key] = slices.Insert(slices.Clone(slots), i, slot)
 		}
 	})
-	n.offer(suggestable(id, pageSlug, title, aliases))
 }
 
 // offer brings the answers suggest has given up to date with new names:
-// the nearest name is the old answer or one of them, whichever is nearer
-// (the old answer was the nearest of all the others). An answer for a
-// scope (a relation's target type) is forgotten instead: which pages it
-// keeps is not known here.
+// the nearest name is the old answer or the nearest of the new ones,
+// whichever is nearer (the old answer was the nearest of all the others).
+// An answer for a scope (a relation's target type) is forgotten instead:
+// which pages it keeps is not known here. An update offers the names of
+// all its pages at once: offered page by page, 3,000 pages added to a
+// site with 3,000 links to notes not yet written weighed each page's
+// names against each answer anew, 5.9 s.
 func (n *names) offer(added []string) {
+	if len(added) == 0 || !n.anySuggested.Load() {
+		return
+	}
+	candidates := slug.NewCandidates(added)
 	n.suggested.Range(func(k, v any) bool {
 		scope, key, _ := strings.Cut(k.(string), "\x00")
 		if scope != "" {
@@ -197,7 +205,7 @@ func (n *names) offer(added []string) {
 		if best != "" {
 			near.Consider(best)
 		}
-		for _, c := range added {
+		if c := candidates.Nearest(key, nil); c != "" {
 			near.Consider(c)
 		}
 		if near.Best() != best {

@@ -182,6 +182,61 @@ func updateFile(t *testing.T, g *Graph, files map[string]string, path, text stri
 	return u, files
 }
 
+// TestUpdateOffersABatch checks the answers of suggest after updates of
+// several pages at once, which offer their names together: pages that
+// come, a page renamed and pages that go, some with the names the answers
+// were, some nearer.
+func TestUpdateOffersABatch(t *testing.T) {
+	files := map[string]string{
+		"content/participants/china.md":  "---\ntitle: China\nkind: country\n---\n",
+		"content/participants/frence.md": "---\ntitle: Frence\nkind: country\n---\n",
+		"content/initiatives/a.md":       "---\nkind: law\n---\nSee [[Chnia]], [[Belgum]], [[Frnce]], [[Germny]] and [[Itly]].\n",
+	}
+	g := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
+	batches := []map[string]string{
+		{ // Belgium and a nearer France come, with a page named as far as Frence
+			"content/participants/belgium.md": "---\ntitle: Belgium\nkind: country\n---\n",
+			"content/participants/france.md":  "---\ntitle: France\nkind: country\n---\n",
+			"content/participants/frnace.md":  "---\ntitle: Frnace\nkind: country\n---\n",
+		},
+		{ // Frence goes as Germany comes; China is renamed Italy
+			"content/participants/frence.md":  "",
+			"content/participants/germany.md": "---\ntitle: Germany\nkind: country\n---\n",
+			"content/participants/china.md":   "---\ntitle: Italy\nkind: country\n---\n",
+		},
+		{ // France goes, and a page takes its name
+			"content/participants/france.md": "",
+			"content/participants/other.md":  "---\ntitle: France\nkind: country\n---\n",
+		},
+	}
+	for i, batch := range batches {
+		var changes []Change
+		files = maps.Clone(files)
+		for path, text := range batch {
+			var c Change
+			if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(path, "content/"), ".md")); n != nil {
+				c.Old = n.Page
+			}
+			if text == "" {
+				delete(files, path)
+			} else {
+				files[path] = text
+				c.New = parsePage(t, path, text)
+			}
+			changes = append(changes, c)
+		}
+		u, ok := g.Update(changes)
+		if !ok {
+			t.Fatalf("batch %d: the update asked for a full build", i)
+		}
+		want := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
+		if got, want := u.Problems.String(), want.Problems.String(); got != want {
+			t.Errorf("batch %d: problems:\n%s\nwant:\n%s", i, got, want)
+		}
+		g = u
+	}
+}
+
 // summary writes what a graph holds of each page by id, not slot: its
 // edges both ways, backlinks, links and related pages, and which pages
 // write each name, for a graph an update made to be compared with one a

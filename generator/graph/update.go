@@ -54,6 +54,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	for _, c := range changes {
 		u.replace(c)
 	}
+	u.g.names.offer(u.named)
 	var resolved []*Node
 	u.g.relinked = nil
 	for _, id := range dirty {
@@ -94,6 +95,9 @@ type updater struct {
 	// mentioned gathers, by key, the ids of the relinked pages that write
 	// the key, for addMentions to add to the key's list in one pass.
 	mentioned map[string][]string
+	// named gathers the names of the pages added to the index, for
+	// names.offer.
+	named []string
 }
 
 // idsAreFree reports whether every new page's id is its own: a clash is
@@ -418,6 +422,7 @@ func (u *updater) replace(c Change) {
 	g.noteRename(c.New)
 	if renamed {
 		g.names.addSorted(n.Slot, c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases, g.ID)
+		u.named = append(u.named, suggestable(c.New.ID, c.New.Slug, c.New.Title, c.New.Meta.Aliases)...)
 	}
 	if n.Published {
 		i, _ := slices.BinarySearch(g.ids, c.New.ID)
