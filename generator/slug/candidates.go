@@ -28,13 +28,14 @@ type candidate struct {
 	// other lacks, so the count of those bits is a lower bound of the
 	// edit distance.
 	letters uint64
+	counts  [2]uint64 // see countLetters
 }
 
 // NewCandidates prepares the names, which may repeat, for Nearest.
 func NewCandidates(names []string) *Candidates {
 	cs := make([]candidate, 0, len(names))
 	for _, s := range names {
-		cs = append(cs, candidate{name: s, runes: utf8.RuneCountInString(s), letters: letters(s)})
+		cs = append(cs, candidate{name: s, runes: utf8.RuneCountInString(s), letters: letters(s), counts: countLetters(s)})
 	}
 	slices.SortFunc(cs, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.runes, b.runes), cmp.Compare(a.name, b.name))
@@ -52,12 +53,49 @@ func letters(s string) uint64 {
 	return w
 }
 
+// countLetters counts a name's runes by r%16 in sixteen lanes of a byte,
+// each at most 31: an edit adds or takes away one rune, so the runes one
+// name has over the other's, lane by lane, are a lower bound of their
+// distance (the bag distance, blurred by the lanes, which only lowers it),
+// and bagBound sums them in a few word operations.
+func countLetters(s string) [2]uint64 {
+	var lanes [16]uint8
+	for _, r := range s {
+		if l := &lanes[uint32(r)%16]; *l < 31 {
+			*l++
+		}
+	}
+	var w [2]uint64
+	for i, n := range lanes {
+		w[i/8] |= uint64(n) << (8 * (i % 8))
+	}
+	return w
+}
+
+// bagBound is the lower bound of the distance countLetters gives: the
+// more of the runes one name has over the other's, lane by lane.
+func bagBound(a, b [2]uint64) int {
+	return max(excess(a[0], b[0])+excess(a[1], b[1]), excess(b[0], a[0])+excess(b[1], a[1]))
+}
+
+// excess sums, over eight byte lanes of at most 31, by how much a's lane
+// exceeds b's. Each lane of (a | 128) - b is 128 + a - b, between 97
+// and 159, so no lane borrows from the next, and its top bit says
+// whether a's lane is at least b's; the lanes' sum, at most 248, is the
+// top byte of their product with 0x0101...
+func excess(a, b uint64) int {
+	const top = 0x8080808080808080
+	d := (a | top) - b
+	over := d &^ top & ((d & top >> 7) * 0xff)
+	return int(over * 0x0101010101010101 >> 56)
+}
+
 // Nearest is Nearest(key, names) of the names for which allow is true (of
 // all, when allow is nil). allow is asked only of a name that would be
 // the nearest so far.
 func (c *Candidates) Nearest(key string, allow func(name string) bool) string {
 	n := NewNear(key)
-	runes, keyLetters := len(n.keyRunes), letters(key)
+	runes, keyLetters, keyCounts := len(n.keyRunes), letters(key), countLetters(key)
 	// No name whose length differs by more than the limit can be near
 	// enough; the limit only shrinks as the search goes on.
 	from, _ := slices.BinarySearchFunc(c.names, runes-n.limit, func(x candidate, r int) int { return cmp.Compare(x.runes, r) })
@@ -66,7 +104,8 @@ func (c *Candidates) Nearest(key string, allow func(name string) bool) string {
 			break
 		}
 		limit := n.limitFor(x.name)
-		if bits.OnesCount64(keyLetters&^x.letters) > limit || bits.OnesCount64(x.letters&^keyLetters) > limit {
+		if bits.OnesCount64(keyLetters&^x.letters) > limit || bits.OnesCount64(x.letters&^keyLetters) > limit ||
+			bagBound(keyCounts, x.counts) > limit {
 			continue
 		}
 		if d, ok := n.closer(x.name, x.runes); ok && (allow == nil || allow(x.name)) {

@@ -129,3 +129,41 @@ func TestBitKeyDistance(t *testing.T) {
 		t.Error("newBitKey takes keys of 1 to 64 runes only")
 	}
 }
+
+// TestBagBound checks bagBound, which sums lanes in words, against the
+// same sums made lane by lane, and that it is at most the distance.
+func TestBagBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	letters := []rune("abcdefghijklmnopqrstuvwxyz-0123456789é中")
+	word := func() string {
+		w := make([]rune, rng.IntN(70))
+		for i := range w {
+			w[i] = letters[rng.IntN(len(letters))]
+		}
+		return string(w)
+	}
+	lanes := func(s string) (l [16]int) {
+		for _, r := range s {
+			l[uint32(r)%16] = min(l[uint32(r)%16]+1, 31)
+		}
+		return l
+	}
+	for range 5000 {
+		a, b := word(), word()
+		la, lb := lanes(a), lanes(b)
+		over, under := 0, 0
+		for i := range la {
+			over += max(0, la[i]-lb[i])
+			under += max(0, lb[i]-la[i])
+		}
+		got := bagBound(countLetters(a), countLetters(b))
+		if want := max(over, under); got != want {
+			t.Fatalf("bagBound(%q, %q) = %d, want %d", a, b, got, want)
+		}
+		n := NewNear(a)
+		n.cand = []rune(b)
+		if d := n.distance(1 << 20); got > d {
+			t.Fatalf("bagBound(%q, %q) = %d, more than the distance %d", a, b, got, d)
+		}
+	}
+}
