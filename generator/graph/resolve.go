@@ -188,7 +188,7 @@ func (n *names) addSorted(slot int32, id, pageSlug, title string, aliases []stri
 // which pages it keeps is not known here. An update offers the names of
 // all its pages at once: offered page by page, 3,000 pages added to a
 // site with 3,000 links to notes not yet written weighed each page's
-// names against each answer anew, 5.9 s.
+// names against each answer anew: 5.9-8.5 s in kb serve.
 func (n *names) offer(added []string) {
 	if len(added) == 0 || !n.anySuggested.Load() {
 		return

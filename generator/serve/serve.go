@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -77,14 +78,30 @@ type event struct {
 // New serves live, whose first build found problems.
 func New(live *build.Live, problems diag.List, log io.Writer) *Server {
 	s := &Server{live: live, clients: map[chan event]bool{}, log: log, done: make(chan struct{})}
-	s.state, s.shown = statusOf(problems), problems
+	s.state, s.shown = statusOf(problems, nil), problems
 	return s
 }
 
-func statusOf(problems diag.List) status {
+// statusOf is the status of a site with the problems, listing first
+// those fresh since the last save: behind a site's hundreds of old
+// problems, the first shownProblems in file order would not reach the
+// one the save brought.
+func statusOf(problems, fresh diag.List) status {
 	errs := problems.Errors(false)
 	st := status{OK: errs == 0, Problems: []string{}, Errors: errs, More: max(0, len(problems)-shownProblems)}
-	for _, p := range problems[:len(problems)-st.More] {
+	listed := make(map[diag.Problem]int, len(fresh))
+	for _, p := range fresh {
+		listed[p]++
+	}
+	ordered := slices.Clone(fresh)
+	for _, p := range problems {
+		if listed[p] > 0 {
+			listed[p]--
+			continue
+		}
+		ordered = append(ordered, p)
+	}
+	for _, p := range ordered[:len(problems)-st.More] {
 		st.Problems = append(st.Problems, p.String())
 	}
 	return st
@@ -104,12 +121,12 @@ func (s *Server) Apply(paths []string) (build.Update, error) {
 		fmt.Fprintf(s.log, "kb: %v\n", err)
 		return u, err
 	}
-	shown := s.shown
+	fresh := freshProblems(s.shown, u.Problems)
 	s.shown = u.Problems
-	s.state = statusOf(u.Problems)
+	s.state = statusOf(u.Problems, fresh)
 	s.state.Updated++
 	took := time.Since(start).Round(100 * time.Microsecond)
-	again := s.logNew(shown, u.Problems)
+	again := s.logNew(fresh, u.Problems)
 	if u.Failed {
 		s.state.Held = true
 		fmt.Fprintf(s.log, "kb: %s changed; %s, still serving the last good site%s\n", named(paths), diag.Count(u.Problems.Errors(false), "error"), again)
@@ -138,15 +155,20 @@ func named(paths []string) string {
 // namedFiles is how many of a batch's files the log names.
 const namedFiles = 3
 
-// logNew prints the problems that were not among those shown before,
-// and returns how many of the rest it left out, for the save's line in
-// the log: a site with a thousand links to notes not yet written would
-// otherwise print them all on every save. A problem is the one shown
-// before when its file, severity and message are, wherever in the file
-// it has moved to since (the overlay has its place now).
-func (s *Server) logNew(shown, problems diag.List) string {
+// freshProblems returns the problems that were not among those shown
+// before. A problem is the one shown before when its file, severity and
+// message are, wherever in the file it has moved to since (the overlay
+// has its place now).
+func freshProblems(shown, problems diag.List) diag.List {
 	kind := func(p diag.Problem) string { return p.Severity.String() + "\x00" + p.Path + "\x00" + p.Message }
-	fresh := diag.Fresh(shown, problems, kind)
+	return diag.Fresh(shown, problems, kind)
+}
+
+// logNew prints the fresh problems of a save, and returns how many of
+// the rest it left out, for the save's line in the log: a site with a
+// thousand links to notes not yet written would otherwise print them
+// all on every save.
+func (s *Server) logNew(fresh, problems diag.List) string {
 	fmt.Fprint(s.log, fresh.String())
 	if again := len(problems) - len(fresh); again > 0 {
 		return fmt.Sprintf(" (%s as before, not printed again)", diag.Count(again, "problem"))
@@ -195,7 +217,7 @@ func (s *Server) runLists(job *build.ListsRun) {
 			job = nil
 			if p, ok := render.AsProblem(err); ok {
 				// A list's template failed: the tabs say so, as for a page's.
-				s.state = statusOf(diag.List{p})
+				s.state = statusOf(diag.List{p}, nil)
 				s.state.Held = true
 				failed = mustJSON(s.state)
 			}

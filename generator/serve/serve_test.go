@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -381,7 +382,8 @@ func (w *syncWriter) String() string {
 }
 
 // TestStatusOfManyProblems checks that the status lists the first
-// shownProblems problems and counts the rest and the errors of all.
+// shownProblems problems, those a save brought first, and counts the
+// rest and the errors of all.
 func TestStatusOfManyProblems(t *testing.T) {
 	var problems diag.List
 	for i := range shownProblems + 110 {
@@ -391,14 +393,22 @@ func TestStatusOfManyProblems(t *testing.T) {
 		}
 		problems = append(problems, diag.Problem{Path: fmt.Sprintf("content/p%04d.md", i), Severity: sev, Message: "broken"})
 	}
-	st := statusOf(problems)
+	st := statusOf(problems, nil)
 	if st.OK || len(st.Problems) != shownProblems || st.More != 110 || st.Errors != (shownProblems+110)*9/10 {
 		t.Errorf("status of %d problems: ok %v, %d listed, %d more, %d errors", len(problems), st.OK, len(st.Problems), st.More, st.Errors)
 	}
 	if want := problems[shownProblems-1].String(); st.Problems[shownProblems-1] != want {
 		t.Errorf("last listed %q, want %q", st.Problems[shownProblems-1], want)
 	}
-	if st := statusOf(problems[:3]); len(st.Problems) != 3 || st.More != 0 || st.Errors != 2 {
-		t.Errorf("status of 3 problems: %d listed, %d more, %d errors", len(st.Problems), st.More, st.Errors)
+	// The save brought the last problem, past those listed in file order.
+	fresh := problems[len(problems)-1:]
+	st = statusOf(problems, fresh)
+	if len(st.Problems) != shownProblems || st.Problems[0] != fresh[0].String() || st.Problems[1] != problems[0].String() ||
+		st.Problems[shownProblems-1] != problems[shownProblems-2].String() {
+		t.Errorf("with the last problem fresh, listed %d: %q, %q, ..., %q", len(st.Problems), st.Problems[0], st.Problems[1], st.Problems[len(st.Problems)-1])
+	}
+	if st := statusOf(problems[:3], problems[1:2]); !slices.Equal(st.Problems, []string{problems[1].String(), problems[0].String(), problems[2].String()}) ||
+		st.More != 0 || st.Errors != 2 {
+		t.Errorf("status of 3 problems: %q, %d more, %d errors", st.Problems, st.More, st.Errors)
 	}
 }
