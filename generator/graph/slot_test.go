@@ -164,18 +164,8 @@ func TestSlots(t *testing.T) {
 // as they now are (files itself is left as it was).
 func updateFile(t *testing.T, g *Graph, files map[string]string, path, text string) (*Graph, map[string]string) {
 	t.Helper()
-	var c Change
-	if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(path, "content/"), ".md")); n != nil {
-		c.Old = n.Page
-	}
 	files = maps.Clone(files)
-	if text == "" {
-		delete(files, path)
-	} else {
-		files[path] = text
-		c.New = parsePage(t, path, text)
-	}
-	u, ok := g.Update([]Change{c})
+	u, ok := g.Update([]Change{change(t, g, files, path, text)})
 	if !ok {
 		t.Fatalf("%s: the update asked for a full build", path)
 	}
@@ -213,17 +203,7 @@ func TestUpdateOffersABatch(t *testing.T) {
 		var changes []Change
 		files = maps.Clone(files)
 		for path, text := range batch {
-			var c Change
-			if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(path, "content/"), ".md")); n != nil {
-				c.Old = n.Page
-			}
-			if text == "" {
-				delete(files, path)
-			} else {
-				files[path] = text
-				c.New = parsePage(t, path, text)
-			}
-			changes = append(changes, c)
+			changes = append(changes, change(t, g, files, path, text))
 		}
 		u, ok := g.Update(changes)
 		if !ok {
@@ -235,6 +215,23 @@ func TestUpdateOffersABatch(t *testing.T) {
 		}
 		g = u
 	}
+}
+
+// change is the change of the file at path to text ("" deletes it) in a
+// site of g, made in files too.
+func change(t *testing.T, g *Graph, files map[string]string, path, text string) Change {
+	t.Helper()
+	var c Change
+	if n := g.Node(strings.TrimSuffix(strings.TrimPrefix(path, "content/"), ".md")); n != nil {
+		c.Old = n.Page
+	}
+	if text == "" {
+		delete(files, path)
+	} else {
+		files[path] = text
+		c.New = parsePage(t, path, text)
+	}
+	return c
 }
 
 // summary writes what a graph holds of each page by id, not slot: its

@@ -33,21 +33,10 @@ func FuzzCandidates(f *testing.F) {
 // close enough to each other that many are weighed in full.
 func TestCandidatesMany(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	word := func() string {
-		b := make([]byte, 3+rng.IntN(12))
-		for i := range b {
-			b[i] = "abcde-fgh"[rng.IntN(9)]
-		}
-		return string(b)
-	}
-	names := make([]string, 3000)
-	for i := range names {
-		names[i] = word()
-	}
+	names := words(rng, 3000, 3, 12, "abcde-fgh")
 	cs := NewCandidates(names)
 	found := 0
-	for range 500 {
-		key := word()
+	for _, key := range words(rng, 500, 3, 12, "abcde-fgh") {
 		want := Nearest(key, names)
 		if got := cs.Nearest(key, nil); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", key, got, want)
@@ -63,21 +52,8 @@ func TestCandidatesMany(t *testing.T) {
 
 func BenchmarkCandidates(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	word := func() string {
-		b := make([]byte, 8+rng.IntN(30))
-		for i := range b {
-			b[i] = "abcdefghijklmnopqrstuvwxyz-"[rng.IntN(27)]
-		}
-		return string(b)
-	}
-	names := make([]string, 30000)
-	for i := range names {
-		names[i] = word()
-	}
-	keys := make([]string, 100)
-	for i := range keys {
-		keys[i] = word()
-	}
+	const letters = "abcdefghijklmnopqrstuvwxyz-"
+	names, keys := words(rng, 30000, 8, 30, letters), words(rng, 100, 8, 30, letters)
 	b.Run("Near", func(b *testing.B) {
 		for b.Loop() {
 			for _, k := range keys {
@@ -93,6 +69,19 @@ func BenchmarkCandidates(b *testing.B) {
 			}
 		}
 	})
+}
+
+// words makes n random words of min to min+spread-1 letters.
+func words(rng *rand.Rand, n, min, spread int, letters string) []string {
+	out := make([]string, n)
+	for i := range out {
+		b := make([]byte, min+rng.IntN(spread))
+		for j := range b {
+			b[j] = letters[rng.IntN(len(letters))]
+		}
+		out[i] = string(b)
+	}
+	return out
 }
 
 // TestBitKeyDistance compares bitKey.distance with the distance table
