@@ -34,7 +34,7 @@ type names struct {
 	// suggested keeps suggest's answers, by scope and key: a missing page
 	// is often linked from many pages (a [[TODO]], an unwritten topic),
 	// and each answer weighs every name of the site. An update's copy
-	// (clone) keeps them, and remove and addSorted change only those a
+	// (clone) keeps them, and forget and offer change only those a
 	// page's names can change: renaming a page relinks every page with a
 	// broken link, whose answers would otherwise all be sought again (1.7 s
 	// with 1,000 of them at 10,000 pages).
@@ -144,17 +144,11 @@ func suggestable(id, pageSlug, title string, aliases []string) []string {
 	return keys
 }
 
-// remove takes the names of the page in a slot out of the index, and
-// forgets the answers of suggest that were one of them.
+// remove takes the names of the page in a slot out of the index. The
+// answers of suggest that were one of them are then to be forgotten
+// (forget), once for all the pages of an update.
 func (n *names) remove(slot int32, id, pageSlug, title string, aliases []string) {
-	gone := suggestable(id, pageSlug, title, aliases)
 	n.cands.Store(nil)
-	n.suggested.Range(func(k, best any) bool {
-		if slices.Contains(gone, best.(string)) {
-			n.suggested.Delete(k)
-		}
-		return true
-	})
 	eachName(id, pageSlug, title, aliases, func(l level, key string) {
 		slots := slices.DeleteFunc(slices.Clone(n.keys[l][key]), func(x int32) bool { return x == slot })
 		if len(slots) == 0 {
@@ -178,6 +172,25 @@ func (n *names) addSorted(slot int32, id, pageSlug, title string, aliases []stri
 		if !found {
 			n.keys[l][key] = slices.Insert(slices.Clone(slots), i, slot)
 		}
+	})
+}
+
+// forget drops the answers of suggest that are one of the names gone,
+// to be sought again when asked for. An update forgets for all its pages
+// at once, in one pass over the answers rather than one a page.
+func (n *names) forget(gone []string) {
+	if len(gone) == 0 || !n.anySuggested.Load() {
+		return
+	}
+	names := make(map[string]bool, len(gone))
+	for _, g := range gone {
+		names[g] = true
+	}
+	n.suggested.Range(func(k, best any) bool {
+		if names[best.(string)] {
+			n.suggested.Delete(k)
+		}
+		return true
 	})
 }
 

@@ -309,7 +309,7 @@ func TestUpdateAroundAHub(t *testing.T) {
 // TestUpdateKeepsSuggestions: the "did you mean" of broken links and
 // relations after pages come, go and are renamed is what a build of the
 // same files says; an update brings the answers it kept up to date
-// (names.offer, names.remove) rather than seeking them all again.
+// (names.offer, names.forget) rather than seeking them all again.
 func TestUpdateKeepsSuggestions(t *testing.T) {
 	files := map[string]string{
 		"content/participants/china.md": "---\ntitle: China\nkind: country\n---\n",

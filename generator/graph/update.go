@@ -54,6 +54,7 @@ func (g *Graph) Update(changes []Change) (*Graph, bool) {
 	for _, c := range changes {
 		u.replace(c)
 	}
+	u.g.names.forget(u.unnamed)
 	u.g.names.offer(u.named)
 	var resolved []*Node
 	u.g.relinked = nil
@@ -95,9 +96,9 @@ type updater struct {
 	// mentioned gathers, by key, the ids of the relinked pages that write
 	// the key, for addMentions to add to the key's list in one pass.
 	mentioned map[string][]string
-	// named gathers the names of the pages added to the index, for
-	// names.offer.
-	named []string
+	// named and unnamed gather the names of the pages added to the index
+	// and taken out of it, for names.offer and names.forget.
+	named, unnamed []string
 }
 
 // idsAreFree reports whether every new page's id is its own: a clash is
@@ -388,6 +389,7 @@ func (u *updater) replace(c Change) {
 		} else {
 			if renamed {
 				g.names.remove(g.slotOf[c.Old.ID], c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)
+				u.unnamed = append(u.unnamed, suggestable(c.Old.ID, c.Old.Slug, c.Old.Title, c.Old.Meta.Aliases)...)
 			}
 			delete(g.renamed, composed(strings.TrimPrefix(c.Old.Path, "content/")))
 			if i, found := slices.BinarySearch(g.ids, c.Old.ID); found {
