@@ -420,6 +420,25 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 	n := next{pages: maps.Clone(s.pages), assets: s.assets, statics: s.statics}
 	var edits []edit
 	var relist, restatic bool
+	// A folder moved away names every file in it, and each is looked for
+	// among the pages and assets: in sorted lists made once, not by
+	// sorting or scanning them for each path (3,000 pages moved out of a
+	// 100,000-page site took 1 min 56 s).
+	var paths []string // of the pages before the batch, sorted
+	sortedPaths := func() []string {
+		if paths == nil {
+			paths = slices.Sorted(maps.Keys(s.pages))
+		}
+		return paths
+	}
+	var assets map[string]bool
+	isAsset := func(p string) bool {
+		if assets == nil {
+			assets = make(map[string]bool, len(s.assets))
+			addAll(assets, s.assets)
+		}
+		return assets[p]
+	}
 	for _, p := range changed {
 		switch {
 		case strings.HasPrefix(p, "static/"):
@@ -429,7 +448,7 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 			continue
 		case !content.IsMarkdown(p):
 			// An editor's temporary file, made and gone within the save, changes nothing.
-			if _, err := fs.Stat(s.fsys, p); err == nil || slices.Contains(s.assets, p) || s.hasPagesUnder(p) {
+			if _, err := fs.Stat(s.fsys, p); err == nil || isAsset(p) || len(under(sortedPaths(), p)) > 0 {
 				relist = true
 			}
 			continue
@@ -464,9 +483,9 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 		if _, err := fs.Stat(s.fsys, p); err == nil || !strings.HasPrefix(p, "content/") {
 			continue
 		}
-		for _, q := range slices.Sorted(maps.Keys(n.pages)) {
-			if strings.HasPrefix(q, p+"/") {
-				edits = append(edits, edit{old: n.pages[q].page})
+		for _, q := range under(sortedPaths(), p) {
+			if pg, ok := n.pages[q]; ok { // not gone already, itself or with a folder around p
+				edits = append(edits, edit{old: pg.page})
 				delete(n.pages, q)
 				relist = true
 			}
@@ -596,12 +615,13 @@ func (l *Live) syncFiles(changed, oldAssets, oldStatics []string) error {
 	return nil
 }
 
-// hasPagesUnder reports whether any page is in the folder p.
-func (s *Site) hasPagesUnder(p string) bool {
-	for q := range s.pages {
-		if strings.HasPrefix(q, p+"/") {
-			return true
-		}
+// under returns the paths in the folder p, of paths sorted.
+func under(paths []string, p string) []string {
+	prefix := p + "/"
+	i, _ := slices.BinarySearch(paths, prefix)
+	j := i
+	for j < len(paths) && strings.HasPrefix(paths[j], prefix) {
+		j++
 	}
-	return false
+	return paths[i:j]
 }

@@ -656,3 +656,62 @@ func TestBringsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLiveFolderMoved: a folder moved away (the watcher names the folder
+// alone) takes its pages, nested ones and attachments with it, and moved
+// back (the folder and every file in it) brings them back, as a full
+// build of the site as it is then.
+func TestLiveFolderMoved(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", dir)
+	files := map[string]string{
+		"content/notes/a.md":        "---\ntitle: Note A\ntags: [notes]\n---\n\nSee [[Note B]] and [[Nested note]].\n",
+		"content/notes/b.md":        "---\ntitle: Note B\ndate: 2024-05-01\n---\n\nBack to [[Note A]].\n",
+		"content/notes/deep/c.md":   "---\ntitle: Nested note\n---\n\n![[picture.png]]\n",
+		"content/notes/picture.png": "not really a picture",
+	}
+	for p, text := range files {
+		writeFile(t, dir, p, text)
+	}
+	live, problems, err := Start(os.DirFS(dir), repo, Options{})
+	if err != nil || problems.Errors(false) > 0 {
+		t.Fatalf("start: %v\n%s", err, problems)
+	}
+	check := func(step string) {
+		t.Helper()
+		if _, err := live.Finish(); err != nil {
+			t.Fatalf("%s: finish: %v", step, err)
+		}
+		want, _, err := Start(os.DirFS(dir), repo, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := want.Finish(); err != nil {
+			t.Fatal(err)
+		}
+		if diff := diffFiles(snapshot(want.Output()), snapshot(live.Output())); diff != "" {
+			t.Errorf("%s: the output differs from a full build:\n%s", step, diff)
+		}
+	}
+	away := filepath.Join(t.TempDir(), "notes")
+	must(t, os.Rename(filepath.Join(dir, "content/notes"), away))
+	if u, err := live.Update([]string{"content/notes"}); err != nil || u.Failed {
+		t.Fatalf("moved away: %v\n%s", err, u.Problems)
+	}
+	if _, ok := live.Output().Get("notes/a/index.html"); ok {
+		t.Error("moved away: notes/a is still served")
+	}
+	check("moved away")
+	must(t, os.Rename(away, filepath.Join(dir, "content/notes")))
+	back := []string{"content/notes", "content/notes/deep"}
+	for p := range files {
+		back = append(back, p)
+	}
+	if u, err := live.Update(back); err != nil || u.Failed {
+		t.Fatalf("moved back: %v\n%s", err, u.Problems)
+	}
+	if _, ok := live.Output().Get("notes/deep/c/index.html"); !ok {
+		t.Error("moved back: notes/deep/c is not served")
+	}
+	check("moved back")
+}
