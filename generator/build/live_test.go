@@ -415,22 +415,29 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 						}
 					}
 				}
-				if _, err := live.Finish(); err != nil {
-					t.Fatalf("step %d (%s): finish: %v", step, what, err)
-				}
-				want, _, err := Start(os.DirFS(dir), builtin, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if _, err := want.Finish(); err != nil {
-					t.Fatal(err)
-				}
-				if diff := diffFiles(snapshot(want.Output()), snapshot(live.Output())); diff != "" {
+				if diff := againstFullBuild(t, fmt.Sprintf("step %d (%s)", step, what), live, dir, builtin); diff != "" {
 					t.Fatalf("step %d (%s): incremental output differs from a full build:\n%s\nedits: %s", step, what, diff, strings.Join(history, "; "))
 				}
 			}
 		})
 	}
+}
+
+// againstFullBuild finishes live's lists and returns how its output
+// differs from a full build of dir as it is now, or "".
+func againstFullBuild(t *testing.T, step string, live *Live, dir string, builtin fs.FS) string {
+	t.Helper()
+	if _, err := live.Finish(); err != nil {
+		t.Fatalf("%s: finish: %v", step, err)
+	}
+	want, _, err := Start(os.DirFS(dir), builtin, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := want.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	return diffFiles(snapshot(want.Output()), snapshot(live.Output()))
 }
 
 // snapshot is m's files as served. A page is rendered when asked for,
@@ -679,17 +686,7 @@ func TestLiveFolderMoved(t *testing.T) {
 	}
 	check := func(step string) {
 		t.Helper()
-		if _, err := live.Finish(); err != nil {
-			t.Fatalf("%s: finish: %v", step, err)
-		}
-		want, _, err := Start(os.DirFS(dir), repo, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := want.Finish(); err != nil {
-			t.Fatal(err)
-		}
-		if diff := diffFiles(snapshot(want.Output()), snapshot(live.Output())); diff != "" {
+		if diff := againstFullBuild(t, step, live, dir, repo); diff != "" {
 			t.Errorf("%s: the output differs from a full build:\n%s", step, diff)
 		}
 	}
