@@ -615,7 +615,7 @@ func (l *Live) syncFiles(changed, oldAssets, oldStatics []string) error {
 	return nil
 }
 
-// under returns the paths in the folder p, of paths sorted.
+// under returns those of the sorted paths that lie in the folder p.
 func under(paths []string, p string) []string {
 	prefix := p + "/"
 	i, _ := slices.BinarySearch(paths, prefix)
