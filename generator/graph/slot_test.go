@@ -217,6 +217,12 @@ func TestUpdateOffersABatch(t *testing.T) {
 	}
 }
 
+// fileStep is a step of an update test: the file at path changed to
+// text, or deleted when text is "".
+type fileStep struct {
+	name, path, text string
+}
+
 // change is the change of the file at path to text ("" deletes it) in a
 // site of g, made in files too.
 func change(t *testing.T, g *Graph, files map[string]string, path, text string) Change {
@@ -275,11 +281,7 @@ func TestUpdateAroundAHub(t *testing.T) {
 		files[fmt.Sprintf("content/initiatives/t%03d.md", i)] = fmt.Sprintf("---\nkind: treaty\nparties: [hub]\n---\nSigned by [[Hub]], see [[hub#History]] and [[t%03d]].\n", (i+1)%150)
 	}
 	g := build(t, files, nil, Options{Live: true})
-	edits := []struct {
-		name string
-		path string
-		text string // "" deletes the page
-	}{
+	edits := []fileStep{
 		{"the hub's body", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n\nEdited.\n"},
 		{"the hub's heading", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## Past\n"},
 		{"the hub's title", "content/participants/hub.md", "---\ntitle: Hub Land\nkind: country\naliases: [Hub]\n---\n## History\n"},
@@ -317,9 +319,7 @@ func TestUpdateKeepsSuggestions(t *testing.T) {
 		"content/initiatives/b.md":      "---\nkind: law\n---\nAlso [[Belgum]].\n",
 	}
 	g := build(t, files, nil, Options{Live: true, WarnBrokenLinks: true})
-	steps := []struct {
-		name, path, text string // text "" deletes
-	}{
+	steps := []fileStep{
 		{"Belgium comes", "content/participants/belgium.md", "---\ntitle: Belgium\nkind: country\n---\n"},
 		{"a nearer China comes", "content/participants/chinia.md", "---\ntitle: Chinia\nkind: country\n---\n"},
 		{"it is renamed", "content/participants/chinia.md", "---\ntitle: Far Away\nkind: country\n---\n"},
