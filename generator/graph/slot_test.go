@@ -273,8 +273,10 @@ func summary(g *Graph) map[string]string {
 
 // TestUpdateAroundAHub: edits to a page that many pages relate to, link
 // to and name, and to pages around it, leave the graph a build of the
-// same files makes. The update takes back what the hub's neighbours gave
-// in one pass over each list (withdraw, addMentions).
+// same files makes, with the same problems. The update takes back what
+// the hub's neighbours gave in one pass over each list (withdraw,
+// addMentions), and relinks them only when the hub's edit changes what
+// they find of it (foundAsBefore).
 func TestUpdateAroundAHub(t *testing.T) {
 	files := map[string]string{"content/participants/hub.md": "---\ntitle: Hub\nkind: country\n---\n## History\n"}
 	for i := range 150 {
@@ -284,6 +286,12 @@ func TestUpdateAroundAHub(t *testing.T) {
 	edits := []fileStep{
 		{"the hub's body", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n\nEdited.\n"},
 		{"the hub's heading", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## Past\n"},
+		{"the heading back", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n"},
+		{"the hub a draft", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\ndraft: true\n---\n## History\n"},
+		{"the hub published", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n"},
+		{"a block id", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n\nA claim. ^claim\n"},
+		{"a link to it", "content/initiatives/t003.md", "---\nkind: treaty\nparties: [hub]\n---\nSee [[hub#^claim]] and [[hub#^clam]].\n"},
+		{"the block id gone", "content/participants/hub.md", "---\ntitle: Hub\nkind: country\n---\n## History\n\nA claim.\n"},
 		{"the hub's title", "content/participants/hub.md", "---\ntitle: Hub Land\nkind: country\naliases: [Hub]\n---\n## History\n"},
 		{"a neighbour", "content/initiatives/t007.md", "---\nkind: treaty\n---\nNo longer a party to [[Hub]].\n"},
 		{"a neighbour deleted", "content/initiatives/t042.md", ""},
@@ -303,6 +311,12 @@ func TestUpdateAroundAHub(t *testing.T) {
 			if _, ok := want[k]; !ok {
 				t.Errorf("%s: %s: %s, which a build does not have", e.name, k, got[k])
 			}
+		}
+		if got, want := u.Problems.String(), build(t, files, nil, Options{Live: true}).Problems.String(); got != want {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", e.name, got, want)
+		}
+		if e.name == "the hub's body" && u.Node("initiatives/t001") != g.Node("initiatives/t001") {
+			t.Errorf("%s: a page linking to the hub was relinked, though it finds the hub as before", e.name)
 		}
 		g = u
 	}
@@ -335,5 +349,56 @@ func TestUpdateKeepsSuggestions(t *testing.T) {
 			t.Errorf("%s: problems:\n%s\nwant:\n%s", st.name, got, want)
 		}
 		g = u
+	}
+}
+
+// TestFoundAsBefore: which edits leave what other pages' links and
+// relations find of a page as it was, so that its neighbours are not
+// relinked.
+func TestFoundAsBefore(t *testing.T) {
+	const path = "content/participants/hub.md"
+	const hub = "---\ntitle: Hub\nkind: country\n---\n## History\n\nA claim. ^claim\n"
+	tests := []struct {
+		name     string
+		old, new string // "" for no page
+		path     string // the new version's, when not path
+		want     bool
+	}{
+		{"text edited", hub, hub + "\nMore text, a [[link]].\n", "", true},
+		{"a field changed", hub, strings.Replace(hub, "country", "bloc", 1), "", true},
+		{"the same", hub, hub, "", true},
+		{"a heading renamed", hub, strings.Replace(hub, "History", "Past", 1), "", false},
+		{"a heading's level", hub, strings.Replace(hub, "## History", "### History", 1), "", false},
+		{"a heading added", hub, hub + "\n## More\n", "", false},
+		{"a block id gone", hub, strings.Replace(hub, " ^claim", "", 1), "", false},
+		{"retitled", hub, strings.Replace(hub, "title: Hub", "title: Hub Land", 1), "", false},
+		{"an alias", hub, strings.Replace(hub, "kind:", "aliases: [H]\nkind:", 1), "", false},
+		{"a draft", hub, strings.Replace(hub, "kind:", "draft: true\nkind:", 1), "", false},
+		{"moved, its id kept by a slug field", strings.Replace(hub, "kind:", "slug: hub\nkind:", 1), strings.Replace(hub, "kind:", "slug: hub\nkind:", 1), "content/participants/hub-land.md", false},
+		{"new", "", hub, "", false},
+		{"deleted", hub, "", "", false},
+		{"the home page's text", "Home.\n", "Home, edited.\n", "content/index.md", false},
+	}
+	for _, tt := range tests {
+		var c Change
+		oldPath, newPath := path, path
+		if tt.path != "" {
+			newPath = tt.path
+			if tt.path == "content/index.md" {
+				oldPath = tt.path
+			}
+		}
+		if tt.old != "" {
+			c.Old = parsePage(t, oldPath, tt.old)
+		}
+		if tt.new != "" {
+			c.New = parsePage(t, newPath, tt.new)
+		}
+		if c.Old != nil && c.New != nil && c.Old.ID != c.New.ID {
+			t.Fatalf("%s: ids %s and %s, want one page", tt.name, c.Old.ID, c.New.ID)
+		}
+		if got := foundAsBefore(c); got != tt.want {
+			t.Errorf("%s: foundAsBefore = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
