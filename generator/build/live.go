@@ -290,6 +290,15 @@ func (l *Live) Update(paths []string) (Update, error) {
 	}
 	var u Update
 	u.Took.Read = time.Since(start)
+	if len(edits) == 0 && !assetsChanged && !slices.ContainsFunc(changed, copied) {
+		// Pages saved as they were, or files made and gone within a save:
+		// nothing to link or render. An editor, or cp over a checkout,
+		// often writes a file in two steps, and the watcher names it after
+		// the second as well; at 100,000 pages each such update took 65-590 ms.
+		clear(l.pending)
+		u.Problems, u.Later = l.problems, l.later != 0
+		return u, nil
+	}
 	s := l.site
 	candidate := *s
 	candidate.pages, candidate.assets, candidate.statics = next.pages, next.assets, next.statics
@@ -508,6 +517,13 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 		n.statics = statics
 	}
 	return n, edits, assetsChanged, nil
+}
+
+// copied reports whether a changed path may be a file the output copies:
+// a file of static/, or of content/ other than a page.
+func copied(p string) bool {
+	return strings.HasPrefix(p, "static/") ||
+		strings.HasPrefix(p, "content/") && !content.Ignored(p) && !content.IsMarkdown(p)
 }
 
 func isDir(fsys fs.FS, p string) bool {

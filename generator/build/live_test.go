@@ -712,3 +712,49 @@ func TestLiveFolderMoved(t *testing.T) {
 	}
 	check("moved back")
 }
+
+// TestLiveSavedAsItWas: a page saved with the bytes it had, which an
+// editor or a checkout writing a file in two steps makes the watcher
+// name again, changes nothing and is not linked again; nor is a page put
+// back as it was after a save that failed.
+func TestLiveSavedAsItWas(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "testdata/site", dir)
+	live, problems, err := Start(os.DirFS(dir), repo, Options{})
+	if err != nil || problems.Errors(false) > 0 {
+		t.Fatalf("start: %v\n%s", err, problems)
+	}
+	const page = "content/risks/deep-fakes.md"
+	text, err := os.ReadFile(filepath.Join(dir, page))
+	must(t, err)
+	before, graph := snapshot(live.Output()), live.site.graph
+	for _, st := range []struct {
+		name, text string
+		fails      bool
+	}{
+		{"saved as it was", string(text), false},
+		{"broken", "---\ntitle: [unclosed\n---\n", true},
+		{"put back", string(text), false},
+	} {
+		writeFile(t, dir, page, st.text)
+		u, err := live.Update([]string{page})
+		if err != nil || u.Failed != st.fails {
+			t.Fatalf("%s: %v, failed %v, want %v:\n%s", st.name, err, u.Failed, st.fails, u.Problems)
+		}
+		if st.fails {
+			continue
+		}
+		if u.Pages != 0 || len(u.Changed) != 0 || u.Problems.String() != problems.String() {
+			t.Errorf("%s: %d pages, changed %q, problems:\n%s\nwant none, and:\n%s", st.name, u.Pages, u.Changed, u.Problems, problems)
+		}
+		if live.site.graph != graph {
+			t.Errorf("%s: the site was linked again", st.name)
+		}
+		if !equalFiles(before, snapshot(live.Output())) {
+			t.Errorf("%s: the output changed", st.name)
+		}
+		if len(live.pending) != 0 {
+			t.Errorf("%s: files still pending: %v", st.name, live.pending)
+		}
+	}
+}
