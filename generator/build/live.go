@@ -301,7 +301,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	}
 	s := l.site
 	candidate := *s
-	candidate.pages, candidate.assets, candidate.statics = next.pages, next.assets, next.statics
+	candidate.pages, candidate.withProblems, candidate.assets, candidate.statics = next.pages, next.withProblems, next.assets, next.statics
 	changes := make([]graph.Change, len(edits))
 	for i, e := range edits {
 		changes[i] = graph.Change{Old: e.old, New: e.new}
@@ -416,9 +416,26 @@ type edit struct {
 
 // next is the site's pages and files after the changed files are read.
 type next struct {
-	pages   map[string]*parsed
-	assets  []string
-	statics []string
+	pages        map[string]*parsed
+	withProblems map[string]bool // see Site.withProblems
+	assets       []string
+	statics      []string
+}
+
+// put adds a page read again, or new.
+func (n *next) put(p *parsed) {
+	n.pages[p.page.Path] = p
+	if len(p.problems) > 0 {
+		n.withProblems[p.page.Path] = true
+	} else {
+		delete(n.withProblems, p.page.Path)
+	}
+}
+
+// remove takes out the page of a path.
+func (n *next) remove(path string) {
+	delete(n.pages, path)
+	delete(n.withProblems, path)
 }
 
 // read re-reads the changed Markdown files and, when any other file of
@@ -426,7 +443,7 @@ type next struct {
 // that is a folder no longer there takes its pages with it.
 func (l *Live) read(changed []string) (next, []edit, bool, error) {
 	s := l.site
-	n := next{pages: maps.Clone(s.pages), assets: s.assets, statics: s.statics}
+	n := next{pages: maps.Clone(s.pages), withProblems: maps.Clone(s.withProblems), assets: s.assets, statics: s.statics}
 	var edits []edit
 	var relist, restatic bool
 	// A folder moved away names every file in it, and each is looked for
@@ -469,7 +486,7 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 		before := n.pages[p]
 		switch {
 		case err != nil && before != nil:
-			delete(n.pages, p)
+			n.remove(p)
 			edits = append(edits, edit{old: before.page})
 		case err != nil:
 		case before != nil && before.page.Hash == content.Hash(data):
@@ -479,7 +496,7 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 			if err != nil {
 				return n, nil, false, err
 			}
-			n.pages[p] = after
+			n.put(after)
 			e := edit{new: after.page}
 			if before != nil {
 				e.old = before.page
@@ -495,7 +512,7 @@ func (l *Live) read(changed []string) (next, []edit, bool, error) {
 		for _, q := range under(sortedPaths(), p) {
 			if pg, ok := n.pages[q]; ok { // not gone already, itself or with a folder around p
 				edits = append(edits, edit{old: pg.page})
-				delete(n.pages, q)
+				n.remove(q)
 				relist = true
 			}
 		}

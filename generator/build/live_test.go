@@ -423,21 +423,25 @@ func TestLiveMatchesFullBuild(t *testing.T) {
 	}
 }
 
-// againstFullBuild finishes live's lists and returns how its output
-// differs from a full build of dir as it is now, or "".
+// againstFullBuild finishes live's lists and returns how its output and
+// problems differ from a full build of dir as it is now, or "".
 func againstFullBuild(t *testing.T, step string, live *Live, dir string, builtin fs.FS) string {
 	t.Helper()
 	if _, err := live.Finish(); err != nil {
 		t.Fatalf("%s: finish: %v", step, err)
 	}
-	want, _, err := Start(os.DirFS(dir), builtin, Options{})
+	want, problems, err := Start(os.DirFS(dir), builtin, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := want.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	return diffFiles(snapshot(want.Output()), snapshot(live.Output()))
+	diff := diffFiles(snapshot(want.Output()), snapshot(live.Output()))
+	if got, want := live.problems.String(), problems.String(); got != want {
+		diff += fmt.Sprintf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	return diff
 }
 
 // snapshot is m's files as served. A page is rendered when asked for,

@@ -78,6 +78,11 @@ type Site struct {
 	// chunk), a *keeping for each core; nil in serve, which replaces
 	// pages one by one.
 	kept *sync.Pool
+	// withProblems are the paths of the pages with problems of their
+	// own, which Problems goes through instead of every page: at
+	// 100,000 pages, reading each page for its problems took 29 ms of a
+	// save's 60 in serve.
+	withProblems map[string]bool
 }
 
 // keeping is what a core of a one-off build keeps its pages' front
@@ -113,7 +118,7 @@ func Load(fsys, builtin fs.FS, o Options) (*Site, error) {
 
 // load reads a site; a live one keeps what incremental updates need.
 func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
-	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, live: live,
+	s := &Site{fsys: fsys, layers: render.Layers{fsys, builtin}, opts: o, pages: map[string]*parsed{}, withProblems: map[string]bool{}, live: live,
 		scratch: &sync.Pool{New: func() any { return new([]byte) }}}
 	s.loadSetup()
 	files, err := content.List(fsys)
@@ -158,6 +163,9 @@ func load(fsys, builtin fs.FS, o Options, live bool) (*Site, error) {
 	}
 	for _, p := range results {
 		s.pages[p.page.Path] = p
+		if len(p.problems) > 0 {
+			s.withProblems[p.page.Path] = true
+		}
 	}
 	shareIDs(results)
 	s.link()
@@ -294,7 +302,8 @@ func (s *Site) link() {
 func (s *Site) Problems() diag.List {
 	var all diag.List
 	all.Add(s.setup...)
-	for _, p := range s.pages {
+	for path := range s.withProblems {
+		p := s.pages[path]
 		if p.page.Draft && !s.opts.Drafts {
 			// A draft left out of the build cannot break it: its
 			// problems are shown as warnings until it is published.
