@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"errors"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"maps"
@@ -36,6 +37,7 @@ type Live struct {
 	// problems are those of the site as served, which an update may keep:
 	// it fails only on an error it brings (see bringsErrors).
 	problems diag.List
+	seed     maphash.Seed // of the search records' hashes
 }
 
 // Update is what one update did.
@@ -67,7 +69,7 @@ func Start(fsys, builtin fs.FS, o Options) (*Live, diag.List, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	l := &Live{site: s, pending: map[string]bool{}}
+	l := &Live{site: s, pending: map[string]bool{}, seed: maphash.MakeSeed()}
 	if err := l.renderAll(false); err != nil {
 		return nil, nil, err
 	}
@@ -93,7 +95,7 @@ func (l *Live) renderAll(lists bool) error {
 		mem = l.out
 		clear(mem.files) // every file is written again; what is not, is gone
 	}
-	search, graphs := newSearchRecords(len(ids)), newRecords(len(ids))
+	search, graphs := newSearchRecords(len(ids), l.seed), newRecords(len(ids))
 	if err := renderPages(r, s.graph, ids, mem, search, graphs); err != nil {
 		return err
 	}
@@ -168,7 +170,7 @@ func (l *Live) PrepareLists() *ListsRun {
 	}
 	ids := l.site.graph.IDs()
 	j := &ListsRun{renders: l.renders, effect: l.later, r: l.r, types: l.site.cfg.Schema.Types,
-		search: newSearchRecords(len(ids)), graphs: newRecords(len(ids)), out: NewMemory()}
+		search: newSearchRecords(len(ids), l.seed), graphs: newRecords(len(ids)), out: NewMemory()}
 	l.later = 0
 	for i, id := range ids {
 		j.search.mem[i], j.graphs.mem[i] = l.search[id], l.records[id]
@@ -192,7 +194,7 @@ func (j *ListsRun) Run() error {
 	searchJSON, graphJSON := dataFiles(j.r, j.search, j.graphs)
 	var todo []func() error
 	if j.effect&Search != 0 {
-		todo = append(todo, func() error { return j.out.putMade("search.json", searchJSON, j.search.writeUnescaped) })
+		todo = append(todo, func() error { return j.out.putMade("search.json", searchJSON, j.search.writeSums) })
 	}
 	if j.effect&(Data|Neighbours) != 0 {
 		todo = append(todo, func() error { return j.out.putMade("graph.json", graphJSON, nil) })
@@ -334,7 +336,7 @@ func (l *Live) Update(paths []string) (Update, error) {
 	// The pages are made aside and served only once all are: a template
 	// that fails on one of them leaves the site as it was.
 	made := NewMemory()
-	search, graphs := newSearchRecords(len(live)), newRecords(len(live))
+	search, graphs := newSearchRecords(len(live), l.seed), newRecords(len(live))
 	if err := renderPages(l.r, s.graph, live, made, search, graphs); err != nil {
 		*s, l.r = before, beforeR
 		if p, ok := render.AsProblem(err); ok {
@@ -378,7 +380,7 @@ func (l *Live) full(changed []string) (Update, error) {
 	// The new site renders beside the one served, which it replaces only
 	// once every output is made: a template that fails on some page
 	// leaves the served site as it was.
-	next := &Live{site: s, pending: map[string]bool{}, renders: l.renders + 1}
+	next := &Live{site: s, pending: map[string]bool{}, renders: l.renders + 1, seed: l.seed}
 	if err := next.renderAll(true); err != nil {
 		if p, ok := render.AsProblem(err); ok {
 			return Update{Problems: append(problems, p), Failed: true, Full: true}, nil
